@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Reusable field schemas. They normalise (trim, lower-case) and carry message keys (see
+ * `i18n/messages.ts`), never user-facing text. They are pure: checks that need the clock or the
+ * practice (a birth date in the future, a phone in the practice's country) live in the use cases.
+ */
+
+export const nameField = z.string().trim().min(1).max(80).describe('A person’s last or first name');
+
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'email' }))
+  .describe('Email address');
+
+/** A phone as typed by a person, national or international; normalised to E.164 by the use case. */
+export const phoneInputField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^\+?[0-9 ().\-/]+$/, { error: 'phone' })
+  .describe('Phone number, national (06 12 34 56 78) or international (+33 6 12 34 56 78)');
+
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February). */
+export const dateField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
+  .refine(isRealDate, { error: 'date' })
+  .describe('Calendar date, YYYY-MM-DD');
+
+export const birthDateField = dateField
+  .refine((value) => Number(value.slice(0, 4)) >= 1900, { error: 'birth_date_too_old' })
+  .describe('Date of birth, YYYY-MM-DD');
+
+export const passwordField = z
+  .string()
+  .min(10, { error: 'password_weak' })
+  .max(200)
+  .describe('Password, at least 10 characters');
+
+export const oneTimeCodeField = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: 'code_format' })
+  .describe('The 6-digit code received by SMS');
+
+export const idField = z.uuid({ error: 'uuid' }).describe('Identifier');
+
+export const slugField = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalid_format' })
+  .describe('URL name of the practice');
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,221 @@
+import type { AppErrorCode } from '../errors';
+import { interpolate, type Lang } from './lang';
+
+/**
+ * Message keys that schemas and use cases put in a validation issue's `message`. The server translates
+ * them into the caller's language, so schemas stay language-free.
+ */
+export type ValidationKey =
+  | 'required'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_format'
+  | 'invalid_choice'
+  | 'unknown_field'
+  | 'email'
+  | 'phone'
+  | 'date'
+  | 'birth_date_future'
+  | 'birth_date_too_old'
+  | 'password_weak'
+  | 'code_format'
+  | 'name'
+  | 'postal_code'
+  | 'time'
+  | 'uuid'
+  | 'email_taken'
+  | 'motif_not_for_secretary'
+  | 'end_before_start'
+  | 'not_yourself';
+
+type Dictionary<K extends string> = Record<K, string>;
+
+const validationFr: Dictionary<ValidationKey> = {
+  required: 'Ce champ est obligatoire.',
+  invalid_type: 'Valeur invalide.',
+  too_short: 'Trop court : au moins {minimum} caractères.',
+  too_long: 'Trop long : au plus {maximum} caractères.',
+  too_small: 'La valeur doit être au moins {minimum}.',
+  too_big: 'La valeur doit être au plus {maximum}.',
+  invalid_format: 'Format invalide.',
+  invalid_choice: 'Choix invalide.',
+  unknown_field: 'Champ inconnu : {keys}.',
+  email: 'Adresse e-mail invalide.',
+  phone: 'Numéro de téléphone invalide.',
+  date: 'Date invalide (JJ/MM/AAAA).',
+  birth_date_future: 'La date de naissance ne peut pas être dans le futur.',
+  birth_date_too_old: 'Date de naissance invraisemblable.',
+  password_weak: 'Le mot de passe doit contenir au moins 10 caractères.',
+  code_format: 'Le code comporte 6 chiffres.',
+  name: 'Nom invalide.',
+  postal_code: 'Code postal invalide.',
+  time: 'Heure invalide (HH:MM).',
+  uuid: 'Identifiant invalide.',
+  email_taken: 'Cette adresse e-mail est déjà utilisée.',
+  motif_not_for_secretary: 'Ce motif ne peut pas être pris par le secrétariat.',
+  end_before_start: 'La fin doit être après le début.',
+  not_yourself: 'Un patient ne peut pas être son propre responsable.',
+};
+
+const validationEn: Dictionary<ValidationKey> = {
+  required: 'This field is required.',
+  invalid_type: 'Invalid value.',
+  too_short: 'Too short: at least {minimum} characters.',
+  too_long: 'Too long: at most {maximum} characters.',
+  too_small: 'The value must be at least {minimum}.',
+  too_big: 'The value must be at most {maximum}.',
+  invalid_format: 'Invalid format.',
+  invalid_choice: 'Invalid choice.',
+  unknown_field: 'Unknown field: {keys}.',
+  email: 'Invalid email address.',
+  phone: 'Invalid phone number.',
+  date: 'Invalid date (DD/MM/YYYY).',
+  birth_date_future: 'The date of birth cannot be in the future.',
+  birth_date_too_old: 'Implausible date of birth.',
+  password_weak: 'The password must have at least 10 characters.',
+  code_format: 'The code has 6 digits.',
+  name: 'Invalid name.',
+  postal_code: 'Invalid postal code.',
+  time: 'Invalid time (HH:MM).',
+  uuid: 'Invalid identifier.',
+  email_taken: 'This email address is already in use.',
+  motif_not_for_secretary: 'This motif cannot be booked by the front desk.',
+  end_before_start: 'The end must come after the start.',
+  not_yourself: 'A patient cannot be their own responsable.',
+};
+
+const errorFr: Dictionary<AppErrorCode> = {
+  VALIDATION_FAILED: 'Certains champs sont invalides.',
+  MALFORMED_BODY: 'La requête est mal formée.',
+  BODY_TOO_LARGE: 'La requête est trop volumineuse.',
+  UNSUPPORTED_MEDIA_TYPE: 'Type de contenu non accepté.',
+  UNAUTHENTICATED: 'Veuillez vous connecter.',
+  INVALID_CREDENTIALS: 'Identifiants incorrects.',
+  SESSION_LOCKED: 'Session verrouillée : saisissez votre mot de passe.',
+  FORBIDDEN: 'Vous n’avez pas accès à cette fonction.',
+  CSRF_REJECTED: 'Requête refusée (origine non autorisée).',
+  NOT_FOUND: 'Introuvable.',
+  IDENTITY_NOT_MATCHED: 'Nous n’avons pas pu vous identifier. Vérifiez les informations saisies.',
+  APP_ACCESS_DISABLED:
+    'Votre dossier n’est pas partagé via l’application, à votre demande. Contactez le cabinet pour changer ce choix.',
+  CODE_INVALID: 'Code incorrect.',
+  CODE_EXPIRED: 'Ce code n’est plus valable. Demandez un nouveau code.',
+  INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable.',
+  ALREADY_EXISTS: 'Cette valeur est déjà utilisée.',
+  SLOT_TAKEN: 'Ce créneau vient d’être pris.',
+  CONFIRMATION_REQUIRED: 'Une confirmation est nécessaire.',
+  BOOKING_NOT_ALLOWED: 'Ce rendez-vous ne peut pas être pris en ligne.',
+  CONFLICT: 'Conflit avec l’état actuel.',
+  TOO_MANY_ATTEMPTS: 'Trop de tentatives. Réessayez plus tard.',
+  INTERNAL: 'Une erreur est survenue de notre côté.',
+  UNAVAILABLE: 'Service momentanément indisponible.',
+};
+
+const errorEn: Dictionary<AppErrorCode> = {
+  VALIDATION_FAILED: 'Some fields are invalid.',
+  MALFORMED_BODY: 'The request is malformed.',
+  BODY_TOO_LARGE: 'The request is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'Content type not accepted.',
+  UNAUTHENTICATED: 'Please sign in.',
+  INVALID_CREDENTIALS: 'Incorrect credentials.',
+  SESSION_LOCKED: 'Session locked: enter your password.',
+  FORBIDDEN: 'You do not have access to this.',
+  CSRF_REJECTED: 'Request refused (origin not allowed).',
+  NOT_FOUND: 'Not found.',
+  IDENTITY_NOT_MATCHED: 'We could not identify you. Please check what you entered.',
+  APP_ACCESS_DISABLED:
+    'At your request, your file is not shared through the app. Contact the practice to change this choice.',
+  CODE_INVALID: 'Incorrect code.',
+  CODE_EXPIRED: 'This code is no longer valid. Ask for a new code.',
+  INVITATION_INVALID: 'This invitation link is no longer valid.',
+  ALREADY_EXISTS: 'This value is already in use.',
+  SLOT_TAKEN: 'This slot was just taken.',
+  CONFIRMATION_REQUIRED: 'A confirmation is needed.',
+  BOOKING_NOT_ALLOWED: 'This appointment cannot be booked online.',
+  CONFLICT: 'Conflict with the current state.',
+  TOO_MANY_ATTEMPTS: 'Too many attempts. Try again later.',
+  INTERNAL: 'Something went wrong on our side.',
+  UNAVAILABLE: 'Service temporarily unavailable.',
+};
+
+const validation: Record<Lang, Dictionary<ValidationKey>> = { fr: validationFr, en: validationEn };
+const errors: Record<Lang, Dictionary<AppErrorCode>> = { fr: errorFr, en: errorEn };
+
+export function isValidationKey(value: string): value is ValidationKey {
+  return value in validationFr;
+}
+
+export function validationMessage(lang: Lang, key: ValidationKey, params?: Record<string, unknown>): string {
+  return interpolate(validation[lang][key], params);
+}
+
+export function errorMessage(lang: Lang, code: AppErrorCode): string {
+  return errors[lang][code];
+}
+
+/** Reasons of BOOKING_NOT_ALLOWED, each with its own message (BOOK-3). */
+export type RefusalReason =
+  | 'booking_closed'
+  | 'practitioner_closed'
+  | 'motif_not_online'
+  | 'too_soon'
+  | 'too_late'
+  | 'new_patients_only'
+  | 'existing_patients_only'
+  | 'follow_up_only'
+  | 'not_a_slot'
+  | 'not_in_family'
+  | 'cutoff_passed'
+  | 'appointment_past'
+  | 'appointment_cancelled'
+  | 'offer_taken'
+  | 'offer_expired';
+
+const refusalFr: Dictionary<RefusalReason> = {
+  booking_closed: 'La prise de rendez-vous en ligne est fermée pour ce cabinet. Appelez le cabinet.',
+  practitioner_closed: 'Ce praticien ne prend pas de rendez-vous en ligne en ce moment. Appelez le cabinet.',
+  motif_not_online: 'Ce motif ne se réserve pas en ligne. Appelez le cabinet.',
+  too_soon: 'Ce créneau est trop proche : il doit être réservé plus tôt.',
+  too_late: 'Ce créneau est trop loin dans le temps pour être réservé en ligne.',
+  new_patients_only: 'Ce motif est réservé aux nouveaux patients du cabinet.',
+  existing_patients_only: 'Ce motif est réservé aux patients déjà suivis par le cabinet.',
+  follow_up_only: 'Ce motif se prend uniquement avec votre praticien habituel.',
+  not_a_slot: 'Cet horaire n’est pas un créneau disponible.',
+  not_in_family: 'Vous ne pouvez prendre rendez-vous que pour vous-même ou vos proches.',
+  cutoff_passed: 'Il est trop tard pour annuler ou déplacer ce rendez-vous en ligne. Appelez le cabinet.',
+  appointment_past: 'Ce rendez-vous est passé.',
+  appointment_cancelled: 'Ce rendez-vous est annulé.',
+  offer_taken: 'Ce créneau vient d’être pris par un autre patient.',
+  offer_expired: 'Cette proposition n’est plus valable.',
+};
+
+const refusalEn: Dictionary<RefusalReason> = {
+  booking_closed: 'Online booking is closed for this practice. Call the practice.',
+  practitioner_closed: 'This practitioner does not take online bookings at the moment. Call the practice.',
+  motif_not_online: 'This motif cannot be booked online. Call the practice.',
+  too_soon: 'This slot is too close: it must be booked earlier.',
+  too_late: 'This slot is too far ahead to be booked online.',
+  new_patients_only: 'This motif is for new patients of the practice only.',
+  existing_patients_only: 'This motif is for patients already followed by the practice.',
+  follow_up_only: 'This motif is booked with your usual practitioner only.',
+  not_a_slot: 'This time is not a free slot.',
+  not_in_family: 'You can only book for yourself or your family.',
+  cutoff_passed: 'It is too late to cancel or move this appointment online. Call the practice.',
+  appointment_past: 'This appointment is over.',
+  appointment_cancelled: 'This appointment is cancelled.',
+  offer_taken: 'This slot was just taken by another patient.',
+  offer_expired: 'This offer is no longer valid.',
+};
+
+const refusals: Record<Lang, Dictionary<RefusalReason>> = { fr: refusalFr, en: refusalEn };
+
+export function isRefusalReason(value: string): value is RefusalReason {
+  return value in refusalFr;
+}
+
+export function refusalMessage(lang: Lang, reason: RefusalReason): string {
+  return refusals[lang][reason];
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installZodMessageKeys } from '../contracts/zod-setup';
+import type { AppDeps } from './context';
+import { registerErrorHandling } from './http/error-handler';
+import './http/fastify-types';
+import { registerGuard } from './http/guard';
+import { registerWeb } from './http/web';
+import { bookingRoutes } from './modules/booking/routes';
+import { feedRoutes } from './modules/feeds/routes';
+import { healthRoutes } from './modules/health/routes';
+import { outboxRoutes } from './modules/outbox/routes';
+import { patientAuthRoutes } from './modules/patient-auth/routes';
+import { patientRoutes } from './modules/patients/routes';
+import { practiceRoutes } from './modules/practice/routes';
+import { schedulingRoutes } from './modules/scheduling/routes';
+import { settingsRoutes } from './modules/settings/routes';
+import { staffRoutes } from './modules/staff/routes';
+import { staffAuthRoutes } from './modules/staff-auth/routes';
+import { waitlistRoutes } from './modules/waitlist/routes';
+
+installZodMessageKeys();
+
+export interface BuildOptions {
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** Builds the HTTP application; `main.ts` listens with it, tests `inject` into it. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: deps.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Sourire API',
+        description:
+          'Online booking, agenda, patient app and console of a dental practice. Errors answer `{ code, message, issues? }`.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerGuard(app);
+  registerErrorHandling(app);
+
+  healthRoutes(app);
+  staffAuthRoutes(app);
+  staffRoutes(app);
+  patientAuthRoutes(app);
+  patientRoutes(app);
+  practiceRoutes(app);
+  outboxRoutes(app);
+  schedulingRoutes(app);
+  settingsRoutes(app);
+  bookingRoutes(app);
+  waitlistRoutes(app);
+  feedRoutes(app);
+
+  await registerWeb(app);
+  return app;
+}

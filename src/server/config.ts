@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+/**
+ * Every environment variable Sourire reads. Documented in the README; parsed once at boot so a wrong
+ * value stops the server with a readable message instead of failing later.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Sourire <no-reply@sourire.localhost>'),
+    SMS_PROVIDER: z.enum(['none', 'http']).default('none'),
+    SMS_HTTP_URL: z.url().optional(),
+    SMS_HTTP_TOKEN: z.string().min(1).optional(),
+    SMS_SENDER: z.string().min(1).max(11).default('Sourire'),
+    DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: booleanish.default(false),
+    JOBS: booleanish.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMS_PROVIDER === 'http' && !env.SMS_HTTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMS_HTTP_URL'], message: 'is required when SMS_PROVIDER=http' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Never echoed in error messages: they hold credentials. */
+const secretVariables = new Set(['SESSION_SECRET', 'SMS_HTTP_TOKEN', 'SMTP_URL', 'DATABASE_URL']);
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
+  dataDir: string;
+  sessionSecret: string;
+  mail: { smtpUrl: string | null; from: string };
+  sms: { provider: 'none' } | { provider: 'http'; url: string; token: string | null; sender: string };
+  demo: 'auto' | 'always' | 'never';
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  jobs: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment variables; pure (the session secret file is handled by `loadConfig`). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const given = source[name];
+        const shown = given !== undefined && !secretVariables.has(name) ? ` (got "${given}")` : '';
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+/** Builds the runtime configuration from parsed variables. `secret` supplies SESSION_SECRET when absent. */
+export function toConfig(env: Env, secret: () => string): Config {
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
+    dataDir,
+    sessionSecret: env.SESSION_SECRET ?? secret(),
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    sms:
+      env.SMS_PROVIDER === 'http' && env.SMS_HTTP_URL
+        ? {
+            provider: 'http',
+            url: env.SMS_HTTP_URL,
+            token: env.SMS_HTTP_TOKEN ?? null,
+            sender: env.SMS_SENDER,
+          }
+        : { provider: 'none' },
+    demo: env.DEMO === 'auto' ? 'auto' : env.DEMO === 'true' ? 'always' : 'never',
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    jobs: env.JOBS,
+  };
+}
+
+/** Reads the secret kept in the data directory, creating it (random, 48 bytes) on first start. */
+export function persistedSecret(dataDir: string): string {
+  const file = join(resolve(dataDir), 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(resolve(dataDir), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const env = parseEnv(source);
+  return toConfig(env, () => persistedSecret(env.DATA_DIR));
+}

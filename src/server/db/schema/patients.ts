@@ -1,0 +1,100 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from './columns';
+import { practices } from './practice';
+import { staff } from './staff';
+
+export type NotificationChannel = 'sms' | 'email' | 'both';
+
+/** A patient file (PAT-1). A responsable (parent, guarantor) is a patient file too. */
+export const patients = pgTable(
+  'patients',
+  {
+    id: id(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    lastName: text().notNull(),
+    firstName: text().notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    /** E.164 */
+    mobilePhone: text(),
+    email: text(),
+    addressLine: text(),
+    postalCode: text(),
+    city: text(),
+    country: text(),
+    ownPractitionerId: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    notes: text(),
+    /** "Do not share my data through the app" (SEC-3). */
+    appOptOut: boolean().notNull().default(false),
+    notificationChannel: text().$type<NotificationChannel>().notNull().default('both'),
+    lang: text().$type<'fr' | 'en'>().notNull().default('fr'),
+    createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+    archivedAt: instant(),
+    /** folded "last first" name for accent- and typo-tolerant search (PAT-3) */
+    searchName: text().generatedAlwaysAs((): SQL => sql`sourire_fold(last_name || ' ' || first_name)`),
+  },
+  (t) => [
+    index('patients_practice_phone_idx').on(t.practiceId, t.mobilePhone),
+    // fastupdate = off (migration 0006): see there why
+    index('patients_search_name_idx')
+      .using('gin', sql`${t.searchName} gin_trgm_ops`)
+      .with({ fastupdate: false }),
+    index('patients_email_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`).with({ fastupdate: false }),
+    index('patients_phone_trgm_idx')
+      .using('gin', sql`${t.mobilePhone} gin_trgm_ops`)
+      .with({ fastupdate: false }),
+    index('patients_practice_identity_idx').on(t.practiceId, t.birthDate),
+    check('patients_channel_check', sql`${t.notificationChannel} in ('sms', 'email', 'both')`),
+  ],
+);
+
+export const relationRoles = ['parent1', 'parent2', 'guarantor'] as const;
+export type RelationRole = (typeof relationRoles)[number];
+
+/** Links a dependant to a responsable (PAT-2): parent 1, parent 2, financial guarantor. */
+export const patientRelations = pgTable(
+  'patient_relations',
+  {
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    responsableId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    role: text().$type<RelationRole>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.role] }),
+    index('patient_relations_responsable_idx').on(t.responsableId),
+    check('patient_relations_role_check', sql`${t.role} in ('parent1', 'parent2', 'guarantor')`),
+    check('patient_relations_not_self', sql`${t.patientId} <> ${t.responsableId}`),
+  ],
+);
+
+/** Referent practitioners of a patient besides the own practitioner (PAT-1, follow-up motifs). */
+export const patientReferents = pgTable(
+  'patient_referents',
+  {
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.staffId] }),
+    index('patient_referents_staff_idx').on(t.staffId),
+  ],
+);

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** The three areas of the web app, each its own HTML entry (and bundle). */
+const areas = [
+  { prefix: '/console', file: 'entries/console.html' },
+  { prefix: '/app', file: 'entries/app.html' },
+  { prefix: '/rdv', file: 'entries/rdv.html' },
+] as const;
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Serves the built web app (`npm run build` → dist/web): hashed assets cached for a year, HTML never
+ * cached, and any deep link of an area (/console/agenda, /app/rdv/…) answered with the area's page.
+ */
+export async function registerWeb(app: FastifyInstance): Promise<boolean> {
+  if (!existsSync(webRoot)) return false;
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    index: ['index.html'],
+    redirect: false,
+    wildcard: true,
+    setHeaders: (res, path) => {
+      if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else res.header('cache-control', 'no-cache');
+    },
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) {
+      reply.header('content-security-policy', contentSecurityPolicy);
+      reply.header('x-frame-options', 'DENY');
+    }
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  return true;
+}
+
+/** The HTML page for a browser navigation that matched no file, or null (then a JSON 404). */
+export function sendAreaPage(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  if (request.method !== 'GET' || request.url.startsWith('/api/')) return null;
+  if (!existsSync(webRoot)) return null;
+  const path = request.url.split('?')[0] ?? '/';
+  const area = areas.find(
+    (candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`),
+  );
+  if (!area) return null;
+  return reply.header('cache-control', 'no-cache').sendFile(area.file);
+}

@@ -1,0 +1,15 @@
+import type { AppDeps } from '../context';
+import { feedJobHandlers, feedSchedulers } from '../modules/feeds/job-handlers';
+import { sendReminder } from '../modules/notifications/appointment-notices';
+import { waitlistJobHandlers } from '../modules/waitlist/job-handlers';
+import type { JobHandler } from './scheduled-jobs';
+
+/** What each kind of scheduled job does. */
+export const jobHandlers: Record<string, JobHandler> = {
+  appointment_reminder: sendReminder,
+  ...waitlistJobHandlers,
+  ...feedJobHandlers,
+};
+
+/** Recurring work each instance (re)schedules about once an hour; unique keys keep it single. */
+export const recurringSchedulers: ((deps: AppDeps) => Promise<void>)[] = [...feedSchedulers];

@@ -1,0 +1,17 @@
+import { lt, or } from 'drizzle-orm';
+import type { AppDeps } from '../context';
+import { oneTimeCodes, rateLimits, sessions } from '../db/schema';
+
+const day = 86_400_000;
+
+/** Deletes what has no use any more: old rate-limit windows, dead sessions and codes. */
+export async function housekeeping(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now().getTime();
+  await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - day)));
+  await deps.db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, new Date(now - 30 * day)), lt(sessions.revokedAt, new Date(now - 30 * day))),
+    );
+  await deps.db.delete(oneTimeCodes).where(lt(oneTimeCodes.createdAt, new Date(now - day)));
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { type AppDeps, systemClock } from './context';
+import { openDatabase } from './db/client';
+import { demoSignInSheet, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { type JobRunner, startJobRunner } from './jobs/runner';
+import { localBus, postgresBus } from './live/live-bus';
+import { createTransports } from './modules/outbox/transports';
+
+/** Start-up: configuration, database and migrations, demo seed, HTTP server, background jobs. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase(config.database);
+  await database.migrate();
+
+  const shouldSeed =
+    config.demo === 'always' || (config.demo === 'auto' && (await isDatabaseEmpty(database.db)));
+  const seeded = shouldSeed ? await seedDemo(database.db, systemClock.now()) : false;
+
+  let runner: JobRunner | null = null;
+  const transports = createTransports(config);
+  const live =
+    config.database.kind === 'postgres'
+      ? await postgresBus(config.database.url, (error) =>
+          process.stderr.write(`live updates: ${String(error)}\n`),
+        )
+      : localBus();
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    clock: systemClock,
+    transports,
+    kickOutbox: () => runner?.kick(),
+    migrationState: () => database.migrationState(),
+    live,
+  };
+  const app = await buildApp(deps);
+  if (config.jobs) runner = startJobRunner(deps, app.log);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await runner?.stop();
+    await live.close();
+    transports.email?.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const sheet = await demoSignInSheet(database.db, config.publicUrl);
+  const readyMs = Math.round(performance.now() - startedAt);
+  const lines = [
+    '',
+    `Sourire is ready at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}, ${readyMs} ms${seeded ? ', demo practice created' : ''})`,
+    `API documentation: ${config.publicUrl}/api/docs`,
+    ...(sheet ?? []),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Sourire could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

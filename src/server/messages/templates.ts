@@ -1,0 +1,44 @@
+import type { Lang } from '../../contracts/i18n/lang';
+
+/**
+ * Texts of the messages Sourire sends, in French and English. Kept apart from the code that sends
+ * them so wording can be reviewed in one place. SMS stay under 160 characters where possible.
+ */
+
+export function signInCodeSms(lang: Lang, v: { practice: string; code: string }): string {
+  return lang === 'en'
+    ? `${v.practice}: your code is ${v.code}. Valid 10 minutes. Never share it.`
+    : `${v.practice} : votre code est ${v.code}. Valable 10 minutes. Ne le communiquez à personne.`;
+}
+
+export function staffInvitationEmail(
+  lang: Lang,
+  v: { firstName: string; practice: string; inviter: string; link: string; days: number },
+): { subject: string; text: string } {
+  if (lang === 'en') {
+    return {
+      subject: `Invitation to join ${v.practice} on Sourire`,
+      text: [
+        `Hello ${v.firstName},`,
+        '',
+        `${v.inviter} invites you to the staff console of ${v.practice} on Sourire.`,
+        `To choose your password, open this link (valid ${v.days} days, usable once):`,
+        v.link,
+        '',
+        'If you were not expecting this invitation, ignore this email.',
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `Invitation à rejoindre ${v.practice} sur Sourire`,
+    text: [
+      `Bonjour ${v.firstName},`,
+      '',
+      `${v.inviter} vous invite dans la console du cabinet ${v.practice} sur Sourire.`,
+      `Pour choisir votre mot de passe, ouvrez ce lien (valable ${v.days} jours, utilisable une fois) :`,
+      v.link,
+      '',
+      'Si vous n’attendiez pas cette invitation, ignorez ce message.',
+    ].join('\n'),
+  };
+}

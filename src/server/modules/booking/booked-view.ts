@@ -1,0 +1,46 @@
+import type { BookedAppointment } from '../../../contracts/booking';
+import type { AppDeps } from '../../context';
+import { AppError } from '../../errors';
+import { loadNoticeFacts } from '../notifications/appointment-notices';
+import { manageToken } from '../notifications/manage-token';
+import { mapLinkFor } from '../practice/public-practice';
+
+/**
+ * An appointment as its patient sees it on the confirmation and manage pages (BOOK-4): what, when,
+ * with whom, where, and until when it can be moved or cancelled online.
+ */
+export async function bookedView(deps: AppDeps, appointmentId: string): Promise<BookedAppointment> {
+  const facts = await loadNoticeFacts(deps.db, appointmentId);
+  if (!facts || facts.appointment.deletedAt) throw AppError.notFound();
+  const { appointment, practice, practitioner, location, motif, patient } = facts;
+  const now = deps.clock.now().getTime();
+  const changeableUntil = appointment.startsAt.getTime() - practice.cancellationCutoffHours * 3600_000;
+  const address = `${location.addressLine}, ${location.postalCode} ${location.city}`;
+  return {
+    id: appointment.id,
+    manageToken: manageToken(deps.config.sessionSecret, appointment.id),
+    status: appointment.status,
+    cancelled: !!appointment.cancelledAt,
+    startsAt: appointment.startsAt.toISOString(),
+    endsAt: appointment.endsAt.toISOString(),
+    durationMinutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    motif: { id: motif.id, name: motif.name, instructionsAfter: motif.instructionsAfter },
+    practitioner: {
+      id: practitioner.id,
+      title: practitioner.title,
+      firstName: practitioner.firstName,
+      lastName: practitioner.lastName,
+      speciality: practitioner.speciality,
+    },
+    location: { name: location.name, address, mapUrl: location.mapUrl ?? mapLinkFor(address) },
+    patient: { firstName: patient.firstName, lastName: patient.lastName },
+    practice: {
+      name: practice.name,
+      slug: practice.slug,
+      phone: practice.phone,
+      timeZone: practice.timeZone,
+    },
+    changeableUntil: appointment.cancelledAt ? null : new Date(changeableUntil).toISOString(),
+    canChange: !appointment.cancelledAt && now < changeableUntil && appointment.startsAt.getTime() > now,
+  };
+}

@@ -1,0 +1,141 @@
+import type { BookedAppointment, PublicSlotPage } from '../../../contracts/booking';
+import type { Lang } from '../../../contracts/i18n/lang';
+import { onlineRefusal } from '../../../domain/scheduling/online-rules';
+import { type AppDeps, type Ctx, makeCtx } from '../../context';
+import { AppError } from '../../errors';
+import { appointmentCalendar, loadNoticeFacts } from '../notifications/appointment-notices';
+import { appointmentOfToken } from '../notifications/manage-token';
+import { cancelAppointment } from '../scheduling/cancel-appointment';
+import { updateAppointment } from '../scheduling/update-appointment';
+import { bookedView } from './booked-view';
+import { onlinePractitioners, onlineSlots } from './online-availability';
+import { findPublicSlots } from './public-slots';
+
+interface Meta {
+  ip: string | null;
+  lang: Lang;
+  requestId: string;
+}
+
+/** The appointment a manage link points to; a wrong or tampered token is a 404 like any unknown id. */
+async function resolve(deps: AppDeps, token: string) {
+  const id = appointmentOfToken(deps.config.sessionSecret, token);
+  const facts = id ? await loadNoticeFacts(deps.db, id) : null;
+  if (!id || !facts || facts.appointment.deletedAt) throw AppError.notFound();
+  return facts;
+}
+
+function patientCtx(
+  deps: AppDeps,
+  facts: NonNullable<Awaited<ReturnType<typeof loadNoticeFacts>>>,
+  meta: Meta,
+): Ctx {
+  return makeCtx(deps, {
+    practiceId: facts.appointment.practiceId,
+    actor: {
+      kind: 'patient',
+      phone: facts.phone ?? '',
+      patientId: facts.patient.id,
+      sessionId: 'manage-link',
+    },
+    requestId: meta.requestId,
+    ip: meta.ip,
+    lang: meta.lang,
+  });
+}
+
+/** Online changes stop at the practice's cutoff (default 24 h before); then the patient calls. */
+function assertChangeable(view: BookedAppointment, deps: AppDeps): void {
+  if (view.cancelled) throw AppError.refused('appointment_cancelled');
+  if (Date.parse(view.startsAt) <= deps.clock.now().getTime()) throw AppError.refused('appointment_past');
+  if (!view.canChange) throw AppError.refused('cutoff_passed', { phone: view.practice.phone });
+}
+
+/** The manage page (BOOK-4): the appointment, without signing in. */
+export async function getManagedAppointment(deps: AppDeps, token: string): Promise<BookedAppointment> {
+  const facts = await resolve(deps, token);
+  return bookedView(deps, facts.appointment.id);
+}
+
+/** Cancels from the manage link; the cancellation time classifies the absence (RDV-7). */
+export async function cancelManagedAppointment(
+  deps: AppDeps,
+  token: string,
+  meta: Meta,
+): Promise<BookedAppointment> {
+  const facts = await resolve(deps, token);
+  assertChangeable(await bookedView(deps, facts.appointment.id), deps);
+  await cancelAppointment(patientCtx(deps, facts, meta), facts.appointment.id, {
+    by: 'patient',
+    reason: null,
+  });
+  return bookedView(deps, facts.appointment.id);
+}
+
+/** Free slots to move to: the same motif and practitioner, under the online rules. */
+export async function slotsForManagedMove(
+  deps: AppDeps,
+  token: string,
+  from: string | undefined,
+): Promise<PublicSlotPage> {
+  const facts = await resolve(deps, token);
+  return findPublicSlots(deps, facts.practice.slug, {
+    motifId: facts.motif.id,
+    practitionerId: facts.practitioner.id,
+    days: 7,
+    ...(from ? { from } : {}),
+  });
+}
+
+/** Moves from the manage link to another free slot, before the cutoff; a new confirmation follows. */
+export async function moveManagedAppointment(
+  deps: AppDeps,
+  token: string,
+  input: { startsAt: string; locationId?: string | undefined },
+  meta: Meta,
+): Promise<BookedAppointment> {
+  const facts = await resolve(deps, token);
+  assertChangeable(await bookedView(deps, facts.appointment.id), deps);
+  const now = deps.clock.now();
+  const start = new Date(input.startsAt);
+  const offer = (await onlinePractitioners(deps.db, facts.practice.id)).find(
+    (entry) => entry.member.id === facts.practitioner.id,
+  );
+  const free = (
+    await onlineSlots(
+      deps.db,
+      facts.practice,
+      facts.motif,
+      [facts.practitioner.id],
+      start,
+      new Date(start.getTime() + 60_000),
+      now,
+    )
+  ).find(
+    (slot) => slot.start === start.getTime() && (!input.locationId || slot.locationId === input.locationId),
+  );
+  const refusal = onlineRefusal({
+    practiceOpen: facts.practice.onlineBookingOpen,
+    practitionerOpen: !!offer,
+    motif: facts.motif,
+    // a move keeps the patient and the practitioner: the patient rules held at booking still hold
+    knownPatient: facts.motif.patientRestriction !== 'new_only',
+    ownOrReferent: true,
+    start: start.getTime(),
+    now: now.getTime(),
+    isFreeSlot: !!free,
+  });
+  if (refusal === 'not_a_slot') throw new AppError('SLOT_TAKEN');
+  if (refusal) throw AppError.refused(refusal);
+  await updateAppointment(patientCtx(deps, facts, meta), facts.appointment.id, {
+    startsAt: start.toISOString(),
+    ...(free && free.locationId !== facts.appointment.locationId ? { locationId: free.locationId } : {}),
+  });
+  return bookedView(deps, facts.appointment.id);
+}
+
+/** The appointment as an .ics file, for "add to my calendar". */
+export async function managedCalendar(deps: AppDeps, token: string, lang: Lang): Promise<string> {
+  const facts = await resolve(deps, token);
+  return appointmentCalendar(deps, facts, lang);
+}

@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import { mergeAnyPractitioner } from '../../../domain/scheduling/slots';
+import type { AppDeps } from '../../context';
+import { motifs } from '../../db/schema';
+import type { Practice } from '../practice/find-practice';
+import { onlinePractitioners, onlineSlots } from './online-availability';
+
+const dayMs = 86_400_000;
+
+/** The next few online slots of a motif from a time, with the same practitioner first, then anyone. */
+export async function nextOnlineSlots(
+  deps: AppDeps,
+  practice: Practice,
+  motifId: string,
+  practitionerId: string,
+  after: Date,
+) {
+  const [motif] = await deps.db
+    .select()
+    .from(motifs)
+    .where(and(eq(motifs.id, motifId), eq(motifs.practiceId, practice.id)));
+  if (!motif) return [];
+  const offering = (await onlinePractitioners(deps.db, practice.id))
+    .filter((entry) => entry.everyMotif || entry.motifIds.includes(motif.id))
+    .map((entry) => entry.member.id);
+  const now = deps.clock.now();
+  for (const ids of [[practitionerId].filter((id) => offering.includes(id)), offering]) {
+    if (ids.length === 0) continue;
+    const slots = mergeAnyPractitioner(
+      await onlineSlots(deps.db, practice, motif, ids, after, new Date(after.getTime() + 21 * dayMs), now),
+    );
+    if (slots.length > 0) {
+      return slots.slice(0, 6).map((slot) => ({
+        start: new Date(slot.start).toISOString(),
+        end: new Date(slot.end).toISOString(),
+        options: slot.options,
+      }));
+    }
+  }
+  return [];
+}

@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Lang } from '../../../contracts/i18n/lang';
+import { formatPhone } from '../../../domain/phone';
+import { reminderTime } from '../../../domain/scheduling/reminders';
+import type { AppDeps, Ctx } from '../../context';
+import type { Db } from '../../db/client';
+import {
+  appointments,
+  locations,
+  motifs,
+  patientRelations,
+  patients,
+  practices,
+  staff,
+} from '../../db/schema';
+import { type JobRow, scheduleJob } from '../../jobs/scheduled-jobs';
+import {
+  type AppointmentFacts,
+  appointmentNotice,
+  type NoticeEvent,
+} from '../../messages/appointment-templates';
+import { enqueueMessage } from '../outbox/enqueue-message';
+import { mapLinkFor } from '../practice/public-practice';
+import { calendarFile } from './calendar-file';
+import { manageToken } from './manage-token';
+
+const responsable = alias(patients, 'responsable');
+
+/** Everything a notice needs, in one query (and one for a dependant's responsable). */
+export async function loadNoticeFacts(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      appointment: appointments,
+      patient: patients,
+      motif: motifs,
+      practitioner: staff,
+      location: locations,
+      practice: practices,
+    })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+    .innerJoin(staff, eq(staff.id, appointments.practitionerId))
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .innerJoin(practices, eq(practices.id, appointments.practiceId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return null;
+  let phone = row.patient.mobilePhone;
+  let email = row.patient.email;
+  if (!phone || !email) {
+    // a child without contact details is reached through parent 1, parent 2, then the guarantor
+    const contacts = await db
+      .select({ role: patientRelations.role, phone: responsable.mobilePhone, email: responsable.email })
+      .from(patientRelations)
+      .innerJoin(responsable, eq(responsable.id, patientRelations.responsableId))
+      .where(
+        and(
+          eq(patientRelations.patientId, row.patient.id),
+          inArray(patientRelations.role, ['parent1', 'parent2', 'guarantor']),
+        ),
+      )
+      .orderBy(asc(patientRelations.role));
+    phone ??= contacts.find((contact) => contact.phone)?.phone ?? null;
+    email ??= contacts.find((contact) => contact.email)?.email ?? null;
+  }
+  return { ...row, phone, email };
+}
+
+type Facts = NonNullable<Awaited<ReturnType<typeof loadNoticeFacts>>>;
+
+/** The facts as the patient reads them, in the practice's zone and the patient's language. */
+export function describeAppointment(deps: AppDeps, facts: Facts, lang: Lang): AppointmentFacts {
+  const { appointment, practice, practitioner, location, motif, patient } = facts;
+  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  const address = `${location.addressLine}, ${location.postalCode} ${location.city}`;
+  return {
+    practice: practice.name,
+    practicePhone: practice.phone ? formatPhone(practice.phone, practice.country) : '',
+    practitioner: [practitioner.title, practitioner.firstName, practitioner.lastName]
+      .filter(Boolean)
+      .join(' '),
+    speciality: practitioner.speciality,
+    date: new Intl.DateTimeFormat(locale, {
+      timeZone: practice.timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(appointment.startsAt),
+    time: new Intl.DateTimeFormat(locale, {
+      timeZone: practice.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(appointment.startsAt),
+    minutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    motif: motif.name,
+    address,
+    mapUrl: location.mapUrl ?? mapLinkFor(address),
+    instructionsAfter: motif.instructionsAfter,
+    manageUrl: appointment.cancelledAt
+      ? null
+      : `${deps.config.publicUrl}/rdv/gerer/${manageToken(deps.config.sessionSecret, appointment.id)}`,
+    bookingUrl: `${deps.config.publicUrl}/rdv/${practice.slug}`,
+    patient: `${patient.firstName} ${patient.lastName}`,
+  };
+}
+
+/** The .ics of an appointment (updated or cancelled by its sequence). */
+export function appointmentCalendar(deps: AppDeps, facts: Facts, lang: Lang): string {
+  const described = describeAppointment(deps, facts, lang);
+  return calendarFile({
+    uid: `${facts.appointment.id}@sourire`,
+    sequence: facts.appointment.version,
+    start: facts.appointment.startsAt,
+    end: facts.appointment.endsAt,
+    title: `${lang === 'en' ? 'Dental appointment' : 'Rendez-vous dentaire'} – ${described.practitioner}`,
+    description: [described.motif, described.practice, described.practicePhone, described.manageUrl ?? '']
+      .filter(Boolean)
+      .join('\n'),
+    location: described.address,
+    ...(described.manageUrl ? { url: described.manageUrl } : {}),
+    cancelled: !!facts.appointment.cancelledAt,
+  });
+}
+
+/**
+ * Queues the SMS and email of an appointment event (NOT-1, NOT-3), as the patient prefers, in their
+ * language, email with the .ics. Nothing for a past appointment or a motif whose notifications are off;
+ * one idempotency key per appointment, event, version and channel, so retries and concurrent servers
+ * never send twice. Call it in the transaction of the change.
+ */
+export async function queueAppointmentNotice(
+  ctx: Ctx,
+  appointmentId: string,
+  event: NoticeEvent,
+): Promise<number> {
+  const facts = await loadNoticeFacts(ctx.db, appointmentId);
+  if (!facts) return 0;
+  const { appointment, motif, patient } = facts;
+  if (!motif.notificationsEnabled || appointment.deletedAt) return 0;
+  if (appointment.startsAt.getTime() <= ctx.now.getTime()) return 0;
+  if (appointment.cancelledAt && event !== 'cancelled_by_practice' && event !== 'cancelled_by_patient')
+    return 0;
+  const lang = patient.lang;
+  const notice = appointmentNotice(lang, event, describeAppointment(ctx.deps, facts, lang));
+  const wantsSms = patient.notificationChannel !== 'email' || !facts.email;
+  const wantsEmail = patient.notificationChannel !== 'sms' || !facts.phone;
+  const key = (channel: string) => `appt:${appointment.id}:${event}:v${appointment.version}:${channel}`;
+  let queued = 0;
+  if (wantsSms && facts.phone) {
+    const id = await enqueueMessage(
+      ctx.db,
+      {
+        practiceId: appointment.practiceId,
+        channel: 'sms',
+        recipient: facts.phone,
+        kind: `appointment_${event}`,
+        body: notice.sms,
+        sensitive: true,
+        patientId: patient.id,
+        appointmentId: appointment.id,
+        idempotencyKey: key('sms'),
+      },
+      ctx.now,
+    );
+    if (id) queued += 1;
+  }
+  if (wantsEmail && facts.email) {
+    const id = await enqueueMessage(
+      ctx.db,
+      {
+        practiceId: appointment.practiceId,
+        channel: 'email',
+        recipient: facts.email,
+        kind: `appointment_${event}`,
+        subject: notice.subject,
+        body: notice.text,
+        attachments: [
+          {
+            filename: 'rendez-vous.ics',
+            contentType: 'text/calendar; charset=utf-8',
+            content: Buffer.from(appointmentCalendar(ctx.deps, facts, lang)).toString('base64'),
+          },
+        ],
+        sensitive: true,
+        patientId: patient.id,
+        appointmentId: appointment.id,
+        idempotencyKey: key('email'),
+      },
+      ctx.now,
+    );
+    if (id) queued += 1;
+  }
+  if (queued > 0) ctx.deps.kickOutbox();
+  return queued;
+}
+
+/** Schedules the reminder of the appointment's current version (a moved appointment gets a new one). */
+export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({
+      startsAt: appointments.startsAt,
+      version: appointments.version,
+      timeZone: practices.timeZone,
+      hours: practices.reminderHoursBefore,
+    })
+    .from(appointments)
+    .innerJoin(practices, eq(practices.id, appointments.practiceId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return;
+  const at = reminderTime(row.startsAt.getTime(), row.hours, row.timeZone, ctx.now.getTime());
+  if (at === null) return;
+  await scheduleJob(ctx.db, {
+    kind: 'appointment_reminder',
+    practiceId: ctx.practiceId,
+    runAt: new Date(at),
+    payload: { appointmentId, version: row.version },
+    uniqueKey: `reminder:${appointmentId}:v${row.version}`,
+  });
+}
+
+/** The reminder job: sent only if the appointment is still the one it was scheduled for. */
+export async function sendReminder(deps: AppDeps, job: JobRow): Promise<void> {
+  const appointmentId = String(job.payload.appointmentId ?? '');
+  const [row] = await deps.db.select().from(appointments).where(eq(appointments.id, appointmentId));
+  if (!row || row.version !== job.payload.version || row.cancelledAt || row.deletedAt) return;
+  await deps.db.transaction(async (db) => {
+    await queueAppointmentNotice(
+      {
+        deps,
+        db,
+        practiceId: row.practiceId,
+        actor: { kind: 'system' },
+        requestId: `job:${job.id}`,
+        ip: null,
+        lang: 'fr',
+        now: deps.clock.now(),
+      },
+      appointmentId,
+      'reminder',
+    );
+  });
+}

@@ -1,0 +1,29 @@
+import type { PatientMe } from '../../../contracts/patient-auth';
+import { maskPhone } from '../../../domain/phone';
+import type { Ctx } from '../../context';
+import { AppError } from '../../errors';
+import { familyOfPhone } from '../patients/family';
+import { findPracticeById } from '../practice/find-practice';
+
+/**
+ * The signed-in phone's view: its practice and its family (every patient linked to the phone). The
+ * family is computed on each call, so a dependant added by the practice appears without signing in
+ * again, and an opted-out file disappears at once.
+ */
+export async function getPatientMe(ctx: Ctx): Promise<PatientMe> {
+  if (ctx.actor.kind !== 'patient') throw new AppError('UNAUTHENTICATED');
+  const { phone, patientId } = ctx.actor;
+  const practice = await findPracticeById(ctx.db, ctx.practiceId);
+  const family = (await familyOfPhone(ctx.db, ctx.practiceId, phone)).filter((member) => !member.appOptOut);
+  return {
+    maskedPhone: maskPhone(phone),
+    practice: { id: practice.id, slug: practice.slug, name: practice.name },
+    family: family.map((member) => ({
+      id: member.id,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      birthDate: member.birthDate,
+      isSelf: member.id === patientId,
+    })),
+  };
+}

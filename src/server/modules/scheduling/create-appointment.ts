@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Appointment, createAppointmentBody } from '../../../contracts/scheduling';
+import { type Ctx, withTransaction } from '../../context';
+import { appointments, patients } from '../../db/schema';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/record-audit';
+import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
+import {
+  appendHistory,
+  checkLocation,
+  checkMotif,
+  checkOwnPractitioner,
+  checkPatient,
+  checkPractitioner,
+  slotGuarded,
+} from './appointment-rules';
+import { appointmentViews } from './appointment-view';
+
+/**
+ * A staff member books an appointment (RDV-2). The motif sets the duration (its first-visit duration
+ * for a first visit) unless one is given; the own-practitioner rule asks for the patient's agreement
+ * (RDV-5); the database refuses an overlap (RDV-4). A patient without an own practitioner gets this one,
+ * as the front desk tells them ("you will be followed by this dentist").
+ */
+export async function createAppointment(
+  ctx: Ctx,
+  input: z.infer<typeof createAppointmentBody>,
+): Promise<Appointment> {
+  if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
+  const staffId = ctx.actor.staffId;
+  const created = await withTransaction(ctx, async (tx) => {
+    await checkPractitioner(tx, input.practitionerId);
+    await checkLocation(tx, input.locationId);
+    const motif = await checkMotif(tx, input.motifId);
+    const patient = await checkPatient(tx, input.patientId);
+    const agreed = await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
+    const minutes =
+      input.durationMinutes ??
+      (input.firstVisit && motif.firstVisitDurationMinutes
+        ? motif.firstVisitDurationMinutes
+        : motif.durationMinutes);
+    const startsAt = new Date(input.startsAt);
+    const [row] = await slotGuarded(() =>
+      tx.db
+        .insert(appointments)
+        .values({
+          practiceId: tx.practiceId,
+          practitionerId: input.practitionerId,
+          locationId: input.locationId,
+          motifId: motif.id,
+          patientId: patient.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+          comment: input.comment ?? null,
+          channel: 'staff',
+          createdByStaffId: staffId,
+          carteVitale: input.carteVitale ?? false,
+          firstVisit: input.firstVisit ?? false,
+          patientAgreedOtherPractitioner: agreed,
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        })
+        .returning(),
+    );
+    if (!row) throw new AppError('INTERNAL');
+    if (!patient.ownPractitionerId) {
+      await tx.db
+        .update(patients)
+        .set({ ownPractitionerId: input.practitionerId, updatedAt: tx.now })
+        .where(eq(patients.id, patient.id));
+    }
+    await appendHistory(tx, row.id, 'created', {
+      startsAt: row.startsAt.toISOString(),
+      practitionerId: row.practitionerId,
+      motifId: row.motifId,
+      ...(agreed ? { patientAgreedOtherPractitioner: true } : {}),
+    });
+    await queueAppointmentNotice(tx, row.id, 'confirmation');
+    await scheduleReminder(tx, row.id);
+    await recordAudit(tx, {
+      action: 'appointment.create',
+      entity: 'appointment',
+      entityId: row.id,
+      patientId: patient.id,
+    });
+    const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, row.id));
+    if (!view) throw new AppError('INTERNAL');
+    return view;
+  });
+  ctx.deps.live.publish({
+    practiceId: ctx.practiceId,
+    practitionerIds: [created.practitionerId],
+    appointmentId: created.id,
+  });
+  return created;
+}

@@ -1,0 +1,151 @@
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Recurrence } from '../../../domain/scheduling/recurrence';
+import type {
+  Interval,
+  OpeningRange,
+  PractitionerAgenda,
+  RecurringAbsence,
+} from '../../../domain/scheduling/slots';
+import type { Db } from '../../db/client';
+import { absences, appointments, openingRangeMotifs, openingRanges } from '../../db/schema';
+
+/** Longest appointment, to bound the index scan on start times. */
+const longestAppointmentMs = 12 * 3600_000;
+const dayMs = 86_400_000;
+
+type RangeRow = typeof openingRanges.$inferSelect;
+type AbsenceRow = typeof absences.$inferSelect;
+
+export function recurrenceOf(row: {
+  firstDay: string | null;
+  weekdays: number[] | null;
+  intervalWeeks: number | null;
+  untilDay: string | null;
+}): Recurrence {
+  return {
+    firstDay: row.firstDay ?? '1970-01-01',
+    weekly:
+      row.intervalWeeks && row.weekdays
+        ? { weekdays: row.weekdays, intervalWeeks: row.intervalWeeks, until: row.untilDay }
+        : null,
+  };
+}
+
+/** What the engine needs, plus the absences' titles for the agenda. */
+export interface LoadedAgenda extends PractitionerAgenda {
+  absences: (Interval & { title: string })[];
+  recurringAbsences: (RecurringAbsence & { title: string })[];
+}
+
+/**
+ * Everything the slot engine needs for some practitioners over a window, in three queries whatever
+ * their number: opening ranges (with their motifs), absences, live appointments.
+ */
+export async function loadAgendas(
+  db: Db,
+  practiceId: string,
+  practitionerIds: string[],
+  from: Date,
+  to: Date,
+): Promise<LoadedAgenda[]> {
+  if (practitionerIds.length === 0) return [];
+  const fromDay = new Date(from.getTime() - 2 * dayMs).toISOString().slice(0, 10);
+  const toDay = new Date(to.getTime() + 2 * dayMs).toISOString().slice(0, 10);
+
+  const [ranges, absenceRows, live] = await Promise.all([
+    db
+      .select({
+        range: openingRanges,
+        motifIds: sql<
+          string[]
+        >`coalesce(array_agg(${openingRangeMotifs.motifId}) filter (where ${openingRangeMotifs.motifId} is not null), '{}')`,
+      })
+      .from(openingRanges)
+      .leftJoin(openingRangeMotifs, eq(openingRangeMotifs.openingRangeId, openingRanges.id))
+      .where(
+        and(
+          eq(openingRanges.practiceId, practiceId),
+          inArray(openingRanges.practitionerId, practitionerIds),
+          isNull(openingRanges.archivedAt),
+          lte(openingRanges.firstDay, toDay),
+          or(
+            and(isNull(openingRanges.intervalWeeks), gte(openingRanges.firstDay, fromDay)),
+            and(
+              isNotNull(openingRanges.intervalWeeks),
+              or(isNull(openingRanges.untilDay), gte(openingRanges.untilDay, fromDay)),
+            ),
+          ),
+        ),
+      )
+      .groupBy(openingRanges.id),
+    db
+      .select()
+      .from(absences)
+      .where(
+        and(
+          eq(absences.practiceId, practiceId),
+          inArray(absences.practitionerId, practitionerIds),
+          or(
+            and(lt(absences.startsAt, to), gt(absences.endsAt, from)),
+            and(
+              lte(absences.firstDay, toDay),
+              or(isNull(absences.untilDay), gte(absences.untilDay, fromDay)),
+            ),
+          ),
+        ),
+      ),
+    db
+      .select({
+        practitionerId: appointments.practitionerId,
+        start: appointments.startsAt,
+        end: appointments.endsAt,
+      })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.practiceId, practiceId),
+          inArray(appointments.practitionerId, practitionerIds),
+          gt(appointments.startsAt, new Date(from.getTime() - longestAppointmentMs)),
+          lt(appointments.startsAt, to),
+          gt(appointments.endsAt, from),
+          isNull(appointments.cancelledAt),
+          isNull(appointments.deletedAt),
+        ),
+      ),
+  ]);
+
+  return practitionerIds.map((practitionerId) => ({
+    practitionerId,
+    ranges: ranges
+      .filter((row) => row.range.practitionerId === practitionerId)
+      .map((row) => toOpeningRange(row.range, row.motifIds)),
+    absences: absenceRows
+      .filter(
+        (row): row is AbsenceRow & { startsAt: Date; endsAt: Date } =>
+          row.practitionerId === practitionerId && !!row.startsAt && !!row.endsAt,
+      )
+      .map((row) => ({ start: row.startsAt.getTime(), end: row.endsAt.getTime(), title: row.title })),
+    recurringAbsences: absenceRows
+      .filter((row) => row.practitionerId === practitionerId && row.firstDay !== null)
+      .map((row) => ({
+        title: row.title,
+        recurrence: recurrenceOf(row),
+        startMinute: row.startMinute ?? 0,
+        endMinute: row.endMinute ?? 0,
+      })),
+    appointments: live
+      .filter((row) => row.practitionerId === practitionerId)
+      .map((row) => ({ start: row.start.getTime(), end: row.end.getTime() })),
+  }));
+}
+
+export function toOpeningRange(row: RangeRow, motifIds: string[]): OpeningRange {
+  return {
+    id: row.id,
+    locationId: row.locationId,
+    recurrence: recurrenceOf(row),
+    startMinute: row.startMinute,
+    endMinute: row.endMinute,
+    motifIds,
+  };
+}

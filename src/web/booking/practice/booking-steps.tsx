@@ -1,0 +1,149 @@
+import { lazy, useCallback, useEffect, useState } from 'react';
+import type { BookingPage, PublicMotif, PublicSlot } from '../../../contracts/booking';
+import { emptyMemory, type FlowMemory, type Picked, readStepState } from '../flow/flow-types';
+import { fullName, shortName } from '../format';
+import { useI18n } from '../i18n';
+import { navigate, usePlace, withParams } from '../routing';
+import type { SlotWho } from '../slots/week-picker';
+import { WeekPicker } from '../slots/week-picker';
+import { StepHeading } from '../ui/step-heading';
+import { ChoiceSummary } from './choice-summary';
+import { MotifStep } from './motif-step';
+import { PracticeCard } from './practice-card';
+import { PractitionerStep } from './practitioner-step';
+import { slotSource } from './slot-source';
+import { WaitlistInvite } from './waitlist-invite';
+
+// After a slot is chosen, the rest of the flow loads (it is fetched ahead while the slots are shown).
+const loadFlow = () => import('../flow/booking-flow');
+const BookingFlow = lazy(() => loadFlow().then((module) => ({ default: module.BookingFlow })));
+const Confirmation = lazy(() =>
+  import('../appointment/confirmation').then((module) => ({ default: module.Confirmation })),
+);
+const WaitlistFlow = lazy(() =>
+  import('../waitlist/waitlist-flow').then((module) => ({ default: module.WaitlistFlow })),
+);
+
+/** "any", a practitioner's id, or null while the patient has not chosen (one practitioner: chosen). */
+function practitionerChoice(motif: PublicMotif, asked: string | null): string | null {
+  const [only] = motif.practitionerIds;
+  if (motif.practitionerIds.length === 1 && only) return only;
+  if (asked === 'any') return motif.followUpOnly ? null : 'any';
+  return asked && motif.practitionerIds.includes(asked) ? asked : null;
+}
+
+/** The booking page's steps (BOOK-1, BOOK-2): motif → practitioner → week of slots → the flow. */
+export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }) {
+  const { t } = useI18n();
+  const place = usePlace();
+  const step = readStepState(place.state);
+  const [memory, setMemory] = useState<FlowMemory>(emptyMemory);
+  const updateMemory = useCallback(
+    (change: Partial<FlowMemory>) => setMemory((current) => ({ ...current, ...change })),
+    [],
+  );
+  const motif = page.motifs.find((candidate) => candidate.id === place.params.get('motif')) ?? null;
+  const practitioner = motif ? practitionerChoice(motif, place.params.get('praticien')) : null;
+  const weekParam = place.params.get('semaine');
+  const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
+  const byId = new Map(page.practitioners.map((entry) => [entry.id, entry]));
+
+  useEffect(() => {
+    if (practitioner) void loadFlow();
+  }, [practitioner]);
+
+  const who = (slot: PublicSlot): SlotWho => {
+    const names = [...new Set(slot.options.map((option) => byId.get(option.practitionerId)))]
+      .filter((entry) => entry !== undefined)
+      .map(shortName);
+    const spoken = names.join(t('slots.or'));
+    if (practitioner !== 'any') return { short: null, spoken };
+    return { short: names.length > 1 ? `${names[0]} +${names.length - 1}` : (names[0] ?? null), spoken };
+  };
+  const pick = (slot: PublicSlot) => {
+    const [first] = slot.options;
+    if (!first) return;
+    const picked: Picked = { slot, practitionerId: first.practitionerId, locationId: first.locationId };
+    navigate(withParams({}), { step: 'flow', picked });
+  };
+
+  if (step?.step === 'booked') {
+    return <Confirmation slug={slug} page={page} appointment={step.appointment} memory={memory} />;
+  }
+  if (step?.step === 'waitlist') {
+    return (
+      <WaitlistFlow
+        slug={slug}
+        page={page}
+        motif={motif}
+        practitioner={practitioner}
+        memory={memory}
+        updateMemory={updateMemory}
+      />
+    );
+  }
+  if (step?.step === 'flow' && motif) {
+    return (
+      <BookingFlow
+        slug={slug}
+        page={page}
+        motif={motif}
+        picked={step.picked}
+        memory={memory}
+        updateMemory={updateMemory}
+      />
+    );
+  }
+  const changeMotif = () => navigate(withParams({ motif: null, praticien: null, semaine: null }));
+  const practitionerEntry = practitioner && practitioner !== 'any' ? byId.get(practitioner) : undefined;
+  return (
+    <>
+      <PracticeCard practice={page.practice} />
+      {motif ? (
+        <ChoiceSummary label={t('summary.motif')} what={t('summary.motifWhat')} onChange={changeMotif}>
+          {motif.name} · {t('motif.duration', { minutes: motif.durationMinutes })}
+        </ChoiceSummary>
+      ) : (
+        <MotifStep
+          motifs={page.motifs}
+          onChoose={(id) => navigate(withParams({ motif: id, praticien: null, semaine: null }))}
+        />
+      )}
+      {motif && !practitioner ? (
+        <PractitionerStep
+          motif={motif}
+          practitioners={page.practitioners}
+          onChoose={(id) => navigate(withParams({ praticien: id, semaine: null }))}
+        />
+      ) : null}
+      {motif && practitioner ? (
+        <>
+          <ChoiceSummary
+            label={t('summary.practitioner')}
+            what={t('summary.practitionerWhat')}
+            onChange={
+              motif.practitionerIds.length > 1
+                ? () => navigate(withParams({ praticien: null, semaine: null }))
+                : null
+            }
+          >
+            {practitionerEntry ? fullName(practitionerEntry) : t('practitioner.any')}
+          </ChoiceSummary>
+          <section className="step" aria-labelledby="slot-step">
+            <StepHeading id="slot-step">{t('slots.title')}</StepHeading>
+            <WeekPicker
+              source={slotSource(slug, motif.id, practitioner)}
+              timeZone={page.practice.timeZone}
+              week={week}
+              onWeek={(next) => navigate(withParams({ semaine: next }), null, true)}
+              who={who}
+              onPick={pick}
+              phone={page.practice.phone}
+            />
+          </section>
+          <WaitlistInvite onOpen={() => navigate(withParams({}), { step: 'waitlist' })} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PracticeSummary } from '../../../contracts/practice';
+import { Alert } from '../../shared/ui/alert';
+import { Button } from '../../shared/ui/button';
+import { bookingApi } from '../booking-api';
+import { useI18n } from '../i18n';
+import { followLink, navigate } from '../routing';
+import { usePageTitle } from '../ui/page-frame';
+
+type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; practices: PracticeSummary[] };
+
+/** `/rdv/`: the practices of this server; with only one, its booking page at once. */
+export function PracticeListPage() {
+  const { t } = useI18n();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  usePageTitle(t('list.title'), null);
+
+  const fetchList = useCallback(() => {
+    setLoad({ kind: 'loading' });
+    bookingApi
+      .get<{ items: PracticeSummary[] }>('/api/public/practices')
+      .then(({ items }) => {
+        const [only] = items;
+        if (items.length === 1 && only) navigate(`/rdv/${encodeURIComponent(only.slug)}`, null, true);
+        else setLoad({ kind: 'ready', practices: items });
+      })
+      .catch(() => setLoad({ kind: 'failed' }));
+  }, []);
+  useEffect(fetchList, [fetchList]);
+
+  return (
+    <>
+      <h1>{t('list.title')}</h1>
+      {load.kind === 'loading' ? <p className="loading">{t('common.loading')}</p> : null}
+      {load.kind === 'failed' ? (
+        <>
+          <Alert tone="error">{t('common.networkError')}</Alert>
+          <Button onClick={fetchList}>{t('common.retry')}</Button>
+        </>
+      ) : null}
+      {load.kind === 'ready' && load.practices.length === 0 ? <p>{t('list.none')}</p> : null}
+      {load.kind === 'ready' && load.practices.length > 0 ? (
+        <ul className="choice-list">
+          {load.practices.map((practice) => (
+            <li key={practice.slug}>
+              <a className="choice" href={`/rdv/${encodeURIComponent(practice.slug)}`} onClick={followLink}>
+                <span className="choice__title">{practice.name}</span>
+                {practice.city ? <span className="choice__meta">{practice.city}</span> : null}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

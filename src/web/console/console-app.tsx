@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import type { StaffMe } from '../../contracts/staff-auth';
+import { Button } from '../shared/ui/button';
+import { AgendaPage } from './agenda/agenda-page';
+import { Frame } from './frame';
+import { useI18n } from './i18n';
+import { LockScreen } from './lock-screen';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { HomePage } from './pages/home-page';
+import { InvitationPage } from './pages/invitation-page';
+import { OutboxPage } from './pages/outbox-page';
+import { StaffPage } from './pages/staff-page';
+import { PatientPage } from './patients/patient-page';
+import { PatientsPage } from './patients/patients-page';
+import { useSession } from './session';
+import { SettingsPage } from './settings/settings-page';
+import { SignInPage } from './sign-in-page';
+import { useInactivityLock } from './use-inactivity-lock';
+import { WaitlistPage } from './waitlist/waitlist-page';
+
+export function ConsoleApp() {
+  return (
+    <Router base="/console">
+      <Switch>
+        <Route path="/invitation" component={InvitationPage} />
+        <Route>
+          <SessionGate />
+        </Route>
+      </Switch>
+    </Router>
+  );
+}
+
+function SessionGate() {
+  const { t } = useI18n();
+  const { state, refresh } = useSession();
+  useEffect(() => {
+    document.title = `${t('console.title')} · ${t('common.appName')}`;
+  }, [t]);
+  if (state.kind === 'loading') return <p className="loading">{t('common.loading')}</p>;
+  if (state.kind === 'failed') {
+    return (
+      <main className="centered-page">
+        <div className="card">
+          <p>{t('common.networkError')}</p>
+          <Button onClick={() => void refresh()}>{t('common.retry')}</Button>
+        </div>
+      </main>
+    );
+  }
+  if (state.kind === 'signed-out') return <SignInPage />;
+  return <SignedIn me={state.me} locked={state.locked} />;
+}
+
+function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
+  const { lock } = useSession();
+  useInactivityLock(me.practice.autoLockSeconds, !locked, lock);
+  const isAdmin = me.role === 'admin';
+  return (
+    <>
+      <div inert={locked} aria-hidden={locked || undefined}>
+        <Frame me={me}>
+          <Switch>
+            <Route path="/">
+              <HomePage me={me} />
+            </Route>
+            <Route path="/agenda">
+              <AgendaPage me={me} />
+            </Route>
+            <Route path="/patients">
+              <PatientsPage me={me} />
+            </Route>
+            <Route path="/patients/:patientId">
+              {(params) => <PatientPage me={me} patientId={params.patientId} />}
+            </Route>
+            <Route path="/waitlist">
+              <WaitlistPage me={me} />
+            </Route>
+            <Route path="/messages">
+              <ComingSoonPage area="nav.messages" />
+            </Route>
+            <Route path="/documents">
+              <ComingSoonPage area="nav.documents" />
+            </Route>
+            {isAdmin ? <Route path="/outbox" component={OutboxPage} /> : null}
+            {isAdmin ? <Route path="/staff" component={StaffPage} /> : null}
+            {me.role !== 'secretary' ? (
+              <Route path="/settings" nest>
+                <SettingsPage me={me} />
+              </Route>
+            ) : null}
+            {isAdmin ? (
+              <Route path="/stats">
+                <ComingSoonPage area="nav.stats" />
+              </Route>
+            ) : null}
+            <Route>
+              <HomePage me={me} />
+            </Route>
+          </Switch>
+        </Frame>
+      </div>
+      {locked ? <LockScreen me={me} /> : null}
+    </>
+  );
+}

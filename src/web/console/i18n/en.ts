@@ -1,0 +1,18 @@
+import { commonEn } from '../../shared/messages';
+import { agendaEn } from './agenda.en';
+import { feedsEn } from './feeds.en';
+import type { ConsoleKey } from './fr';
+import { patientsEn } from './patients.en';
+import { settingsEn } from './settings.en';
+import { shellEn } from './shell.en';
+import { waitlistEn } from './waitlist.en';
+
+export const consoleEn: Record<ConsoleKey, string> = {
+  ...commonEn,
+  ...shellEn,
+  ...settingsEn,
+  ...patientsEn,
+  ...agendaEn,
+  ...waitlistEn,
+  ...feedsEn,
+};

@@ -1,0 +1,20 @@
+import { commonFr } from '../../shared/messages';
+import { agendaFr } from './agenda.fr';
+import { feedsFr } from './feeds.fr';
+import { patientsFr } from './patients.fr';
+import { settingsFr } from './settings.fr';
+import { shellFr } from './shell.fr';
+import { waitlistFr } from './waitlist.fr';
+
+/** The console's French dictionary, one file per feature so they can be edited apart. */
+export const consoleFr = {
+  ...commonFr,
+  ...shellFr,
+  ...settingsFr,
+  ...patientsFr,
+  ...agendaFr,
+  ...waitlistFr,
+  ...feedsFr,
+} as const;
+
+export type ConsoleKey = keyof typeof consoleFr;

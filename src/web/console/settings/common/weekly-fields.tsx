@@ -1,0 +1,72 @@
+import { CheckboxField } from '../../../shared/ui/checkbox-field';
+import { TextField } from '../../../shared/ui/field';
+import { useI18n } from '../../i18n';
+import { weekdays } from './calendar';
+import type { ErrorFor } from './field-errors';
+import type { WeeklyForm } from './weekly';
+
+interface WeeklyFieldsProps {
+  value: WeeklyForm;
+  onChange: (value: WeeklyForm) => void;
+  errorFor: ErrorFor;
+  /** where the API puts these fields: `weekly` or `recurring.weekly` */
+  path: string;
+  rrule?: string | null | undefined;
+}
+
+/** Weekdays, "every N weeks" and the optional last day of a weekly recurrence. */
+export function WeeklyFields({ value, onChange, errorFor, path, rrule }: WeeklyFieldsProps) {
+  const { t } = useI18n();
+  const toggle = (day: (typeof weekdays)[number], on: boolean) =>
+    onChange({
+      ...value,
+      weekdays: on
+        ? [...value.weekdays.filter((other) => other !== day), day]
+        : value.weekdays.filter((other) => other !== day),
+    });
+  const daysError = errorFor(`${path}.weekdays`);
+  return (
+    <div className="settings-weekly">
+      <fieldset className={`settings-fieldset${daysError ? ' field--invalid' : ''}`}>
+        <legend>{t('settings.weekly.days')}</legend>
+        <div className="settings-checks">
+          {weekdays.map((day) => (
+            <CheckboxField
+              key={day}
+              label={t(`settings.weekday.${day}`)}
+              checked={value.weekdays.includes(day)}
+              onChange={(on) => toggle(day, on)}
+            />
+          ))}
+        </div>
+        {daysError ? <p className="field__error">{daysError}</p> : null}
+      </fieldset>
+      <div className="form-grid">
+        <TextField
+          label={t('settings.weekly.interval')}
+          hint={t('settings.weekly.intervalHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={52}
+          value={value.intervalWeeks}
+          onChange={(intervalWeeks) => onChange({ ...value, intervalWeeks })}
+          error={errorFor(`${path}.intervalWeeks`)}
+        />
+        <TextField
+          label={t('settings.weekly.untilField')}
+          hint={t('settings.weekly.untilHint')}
+          type="date"
+          value={value.until}
+          onChange={(until) => onChange({ ...value, until })}
+          error={errorFor(`${path}.until`)}
+        />
+      </div>
+      {rrule ? (
+        <p className="field__hint">
+          {t('settings.weekly.rrule')} <code className="settings-rrule">{rrule}</code>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { AppErrorCode, ErrorBody, FieldIssue } from '../../contracts/errors';
+import { activeLang } from './i18n';
+
+/** An error answer of the API, with its code and field issues already in the UI's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: AppErrorCode | 'NETWORK',
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message of one field, for the form to show under it. */
+  issueFor(path: string): string | undefined {
+    return this.issues.find((issue) => issue.path === path)?.message;
+  }
+}
+
+type Listener = (error: ApiError) => void;
+const listeners = new Set<Listener>();
+
+/** Lets an area react to session problems wherever they happen (lock screen, sign-in page). */
+export function onApiError(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export interface RequestOptions {
+  /** Not a person's action (polling): does not keep the staff session awake. */
+  background?: boolean;
+  signal?: AbortSignal;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'accept-language': activeLang(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.background ? { 'x-sourire-background': '1' } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  if (response.ok) return (await response.json()) as T;
+  const answer = (await response.json().catch(() => null)) as ErrorBody | null;
+  const error = new ApiError(
+    response.status,
+    answer?.code ?? 'INTERNAL',
+    answer?.message ?? response.statusText,
+    answer?.issues ?? [],
+    answer?.details ?? {},
+  );
+  for (const listener of listeners) listener(error);
+  throw error;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+};

@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { practices } from '../../src/server/db/schema';
+import { demoPassword } from '../../src/server/demo/demo-data';
+import { type E2eServer, launchBrowser, newPage, startServer } from './support';
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('a staff member signs in, is locked after inactivity, and unlocks on the same page', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('Adresse e-mail').fill('claire.martin@cabinet-tilleuls.example');
+  await page.getByLabel('Mot de passe').fill('wrong password');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect.poll(() => page.getByRole('alert').textContent()).toContain('Identifiants incorrects');
+
+  await page.getByLabel('Mot de passe').fill(demoPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Bonjour Claire' }).waitFor();
+
+  await page.getByRole('link', { name: 'Messages envoyés' }).click();
+  await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
+  expect(page.url()).toBe(`${server.url}/console/outbox`);
+
+  // shorten the practice's delay, then reload so the console picks it up, and stay still
+  await server.deps.db
+    .update(practices)
+    .set({ autoLockSeconds: 3 })
+    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
+  const lock = page.getByRole('dialog', { name: 'Session verrouillée' });
+  await lock.waitFor({ timeout: 10_000 });
+  // the page underneath is out of reach while locked
+  expect(await page.getByRole('link', { name: 'Messages envoyés' }).count()).toBe(0);
+  const serverSide = await context.request.get(`${server.url}/api/console/outbox`);
+  expect(serverSide.status()).toBe(401);
+
+  await lock.getByLabel('Mot de passe').fill('not my password');
+  await lock.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect.poll(() => lock.getByRole('alert').textContent()).toContain('Identifiants incorrects');
+  await server.deps.db
+    .update(practices)
+    .set({ autoLockSeconds: 900 })
+    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
+  await lock.getByLabel('Mot de passe').fill(demoPassword);
+  await lock.getByRole('button', { name: 'Déverrouiller' }).click();
+  await lock.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
+  expect(page.url()).toBe(`${server.url}/console/outbox`);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('the console switches to English and back', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/console/`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+  await page.getByLabel('Email address').fill('nadia.lefevre@cabinet-tilleuls.example');
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Hello Nadia' }).waitFor();
+  // a secretary has no admin entries
+  expect(await page.getByRole('link', { name: 'Sent messages' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { name: 'Bonjour Nadia' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import pgliteSetup from './global-pglite';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests need the system Chromium (never a downloaded one) and the built web app. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Browser tests need Chromium at ${chromiumPath}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  await pgliteSetup(project);
+}
