@@ -13,6 +13,11 @@ const colourField = z
   .describe('Colour #RRGGBB');
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** What calendar feeds and exports show of patients (issue 4 §8). */
+export const feedPatientDetailSchema = z
+  .enum(['initials', 'full', 'none'])
+  .describe('Patient detail in calendar feeds and exports');
+
 /** Practice details and settings (SET-1, SET-7, SEC-1), as the admin edits them. */
 export const practiceSettingsSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -34,6 +39,13 @@ export const practiceSettingsSchema = z.object({
     .int()
     .nullable()
     .describe('Null: cancelling the day before is excused (RDV-7)'),
+  cancellationCutoffHours: z
+    .number()
+    .int()
+    .describe('The manage link cancels or moves until this many hours before'),
+  reminderHoursBefore: z.number().int().describe('The reminder goes this many hours before (08:00–20:00)'),
+  feedPatientDetail: feedPatientDetailSchema,
+  waitlistEnabled: z.boolean().describe('Freed slots are offered to waiting patients (RDV-10)'),
 });
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
@@ -54,6 +66,10 @@ export const updatePracticeSettingsBody = z
     onlineBookingOpen: z.boolean(),
     closedOnPublicHolidays: z.boolean(),
     excusedNoticeHours: z.number().int().min(1).max(168).nullable(),
+    cancellationCutoffHours: z.number().int().min(0).max(720),
+    reminderHoursBefore: z.number().int().min(1).max(168),
+    feedPatientDetail: feedPatientDetailSchema,
+    waitlistEnabled: z.boolean(),
   })
   .partial();
 

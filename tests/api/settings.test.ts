@@ -131,6 +131,41 @@ describe('practice settings (SET-1)', () => {
     expect([bad.status, paths(bad.body)]).toEqual([400, ['slotGridMinutes']]);
   });
 
+  it('sets the online cutoff, the reminder delay, the feed detail and the waiting list, within bounds', async () => {
+    const s = await setup();
+    const defaults = await s.adminClient.get<PracticeSettings>(practiceUrl);
+    expect(defaults.body).toMatchObject({
+      cancellationCutoffHours: 24,
+      reminderHoursBefore: 24,
+      feedPatientDetail: 'initials',
+      waitlistEnabled: true,
+    });
+    const changed = await s.adminClient.patch<PracticeSettings>(practiceUrl, {
+      cancellationCutoffHours: 48,
+      reminderHoursBefore: 36,
+      feedPatientDetail: 'none',
+      waitlistEnabled: false,
+    });
+    expect(changed.status).toBe(200);
+    expect((await s.adminClient.get<PracticeSettings>(practiceUrl)).body).toMatchObject({
+      cancellationCutoffHours: 48,
+      reminderHoursBefore: 36,
+      feedPatientDetail: 'none',
+      waitlistEnabled: false,
+    });
+    const bad = await s.adminClient.patch<Body>(practiceUrl, {
+      cancellationCutoffHours: 721,
+      reminderHoursBefore: 0,
+      feedPatientDetail: 'everything',
+    });
+    expect([bad.status, paths(bad.body).sort()]).toEqual([
+      400,
+      ['cancellationCutoffHours', 'feedPatientDetail', 'reminderHoursBefore'],
+    ]);
+    expect((await s.adminClient.get<PracticeSettings>(practiceUrl)).body.cancellationCutoffHours).toBe(48);
+    expect((await s.desk.patch(practiceUrl, { cancellationCutoffHours: 0 })).status).toBe(403);
+  });
+
   it('stores the phone in E.164 and refuses one that is not a number', async () => {
     const s = await setup();
     const changed = await s.adminClient.patch<PracticeSettings>(practiceUrl, { phone: '04 78 12 34 56' });

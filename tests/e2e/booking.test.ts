@@ -152,7 +152,9 @@ it('with online booking closed, the page gives the phone and the opening hours',
     await page
       .getByRole('heading', { name: 'La prise de rendez-vous en ligne n’est pas disponible' })
       .waitFor();
-    const phone = page.getByRole('link', { name: '04 65 71 00 00' });
+    const phone = page
+      .getByRole('region', { name: 'La prise de rendez-vous en ligne n’est pas disponible' })
+      .getByRole('link', { name: '04 65 71 00 00' });
     expect(await phone.getAttribute('href')).toBe('tel:+33465710000');
     await page.getByRole('heading', { name: 'Horaires d’ouverture' }).waitFor();
     expect(await page.getByRole('button', { name: /Consultation de contrôle/ }).count()).toBe(0);

@@ -1,10 +1,13 @@
-import { lt, or } from 'drizzle-orm';
+import { and, eq, lt, or } from 'drizzle-orm';
 import type { AppDeps } from '../context';
-import { oneTimeCodes, rateLimits, sessions } from '../db/schema';
+import { jobs, oneTimeCodes, rateLimits, sessions } from '../db/schema';
 
 const day = 86_400_000;
 
-/** Deletes what has no use any more: old rate-limit windows, dead sessions and codes. */
+/**
+ * Deletes what has no use any more: old rate-limit windows, dead sessions and codes, jobs done more
+ * than 90 days ago (failed jobs stay for staff to see).
+ */
 export async function housekeeping(deps: AppDeps): Promise<void> {
   const now = deps.clock.now().getTime();
   await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - day)));
@@ -14,4 +17,5 @@ export async function housekeeping(deps: AppDeps): Promise<void> {
       or(lt(sessions.expiresAt, new Date(now - 30 * day)), lt(sessions.revokedAt, new Date(now - 30 * day))),
     );
   await deps.db.delete(oneTimeCodes).where(lt(oneTimeCodes.createdAt, new Date(now - day)));
+  await deps.db.delete(jobs).where(and(eq(jobs.status, 'done'), lt(jobs.doneAt, new Date(now - 90 * day))));
 }

@@ -146,5 +146,9 @@ export const calendarFeeds = pgTable(
     createdAt: createdAt(),
     revokedAt: instant(),
   },
-  (t) => [index('calendar_feeds_practitioner_idx').on(t.practitionerId)],
+  (t) => [
+    index('calendar_feeds_practitioner_idx').on(t.practitionerId),
+    // at most one live URL per practitioner: regenerating revokes the previous one in the same transaction
+    uniqueIndex('calendar_feeds_live_idx').on(t.practitionerId).where(sql`${t.revokedAt} is null`),
+  ],
 );

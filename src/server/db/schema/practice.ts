@@ -56,6 +56,9 @@ export const practices = pgTable(
       'practices_notice_check',
       sql`${t.excusedNoticeHours} is null or ${t.excusedNoticeHours} between 1 and 168`,
     ),
+    check('practices_cutoff_check', sql`${t.cancellationCutoffHours} between 0 and 720`),
+    check('practices_reminder_check', sql`${t.reminderHoursBefore} between 1 and 168`),
+    check('practices_feed_detail_check', sql`${t.feedPatientDetail} in ('initials', 'full', 'none')`),
   ],
 );
 

@@ -25,6 +25,10 @@ function toSettings(practice: Practice): PracticeSettings {
     onlineBookingOpen: practice.onlineBookingOpen,
     closedOnPublicHolidays: practice.closedOnPublicHolidays,
     excusedNoticeHours: practice.excusedNoticeHours,
+    cancellationCutoffHours: practice.cancellationCutoffHours,
+    reminderHoursBefore: practice.reminderHoursBefore,
+    feedPatientDetail: practice.feedPatientDetail,
+    waitlistEnabled: practice.waitlistEnabled,
   };
 }
 
@@ -32,7 +36,10 @@ export async function getPracticeSettings(ctx: Ctx): Promise<PracticeSettings> {
   return toSettings(await findPracticeById(ctx.db, ctx.practiceId));
 }
 
-/** The admin edits the practice (SET-1, SET-7): details, hours, lock delay, slot grid, booking, holidays. */
+/**
+ * The admin edits the practice (SET-1, SET-7): details, hours, lock delay, slot grid, booking, holidays,
+ * the manage-link cutoff, the reminder delay, what feeds show of patients, the waiting list.
+ */
 export async function updatePracticeSettings(
   ctx: Ctx,
   input: z.infer<typeof updatePracticeSettingsBody>,
@@ -70,6 +77,14 @@ export async function updatePracticeSettings(
           ? { closedOnPublicHolidays: input.closedOnPublicHolidays }
           : {}),
         ...(input.excusedNoticeHours !== undefined ? { excusedNoticeHours: input.excusedNoticeHours } : {}),
+        ...(input.cancellationCutoffHours !== undefined
+          ? { cancellationCutoffHours: input.cancellationCutoffHours }
+          : {}),
+        ...(input.reminderHoursBefore !== undefined
+          ? { reminderHoursBefore: input.reminderHoursBefore }
+          : {}),
+        ...(input.feedPatientDetail !== undefined ? { feedPatientDetail: input.feedPatientDetail } : {}),
+        ...(input.waitlistEnabled !== undefined ? { waitlistEnabled: input.waitlistEnabled } : {}),
       })
       .where(eq(practices.id, tx.practiceId))
       .returning();

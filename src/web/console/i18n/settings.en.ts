@@ -95,6 +95,20 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
   'settings.practice.cancellation.dayBefore': 'Up to the day before the appointment',
   'settings.practice.cancellation.hours': 'At least a number of hours before',
   'settings.practice.noticeHours': 'Hours before the appointment',
+  'settings.practice.booking': 'Online booking, reminders and calendar feeds',
+  'settings.practice.cutoff': 'Online changes allowed until (hours before)',
+  'settings.practice.cutoffHint':
+    'Patients cancel or move from their link until then; later, they are asked to call. 0 to 720 hours.',
+  'settings.practice.reminder': 'Reminder (hours before)',
+  'settings.practice.reminderHint': 'Sent between 08:00 and 20:00 only. 1 to 168 hours.',
+  'settings.practice.waitlistEnabled': 'Offer freed slots to the waiting list',
+  'settings.practice.waitlistEnabledHint':
+    'When an appointment is cancelled, waiting patients receive the slot by SMS or email.',
+  'settings.practice.feedDetail': 'Patients in calendar feeds and exports',
+  'settings.practice.feedDetailHint': 'What a practitioner’s phone calendar and the daily export show.',
+  'settings.practice.feedDetail.initials': 'Initials only',
+  'settings.practice.feedDetail.full': 'Full name',
+  'settings.practice.feedDetail.none': 'Nothing (motif only)',
   'settings.practice.saved': 'Practice settings saved.',
 
   'settings.canton.AG': 'Aargau (AG)',

@@ -4,6 +4,8 @@ import { numberOf, textOrNull } from '../common/field-errors';
 
 export type Country = PracticeSettings['country'];
 export type CancellationRule = 'dayBefore' | 'hours';
+export type FeedPatientDetail = PracticeSettings['feedPatientDetail'];
+export const feedPatientDetails: readonly FeedPatientDetail[] = ['initials', 'full', 'none'];
 export const timeZones = ['Europe/Paris', 'Europe/Zurich'] as const;
 export const slotGrids = [5, 10, 15, 20, 30] as const;
 /** Swiss cantons, for their public holidays. */
@@ -73,6 +75,10 @@ export interface PracticeForm {
   closedOnPublicHolidays: boolean;
   cancellation: CancellationRule;
   excusedNoticeHours: string;
+  cancellationCutoffHours: string;
+  reminderHoursBefore: string;
+  feedPatientDetail: FeedPatientDetail;
+  waitlistEnabled: boolean;
 }
 
 export function practiceFormOf(settings: PracticeSettings): PracticeForm {
@@ -95,6 +101,10 @@ export function practiceFormOf(settings: PracticeSettings): PracticeForm {
     closedOnPublicHolidays: settings.closedOnPublicHolidays,
     cancellation: settings.excusedNoticeHours === null ? 'dayBefore' : 'hours',
     excusedNoticeHours: String(settings.excusedNoticeHours ?? 24),
+    cancellationCutoffHours: String(settings.cancellationCutoffHours),
+    reminderHoursBefore: String(settings.reminderHoursBefore),
+    feedPatientDetail: settings.feedPatientDetail,
+    waitlistEnabled: settings.waitlistEnabled,
   };
 }
 
@@ -115,6 +125,10 @@ export function practiceBodyOf(form: PracticeForm) {
     onlineBookingOpen: form.onlineBookingOpen,
     closedOnPublicHolidays: form.closedOnPublicHolidays,
     excusedNoticeHours: form.cancellation === 'hours' ? numberOf(form.excusedNoticeHours) : null,
+    cancellationCutoffHours: numberOf(form.cancellationCutoffHours),
+    reminderHoursBefore: numberOf(form.reminderHoursBefore),
+    feedPatientDetail: form.feedPatientDetail,
+    waitlistEnabled: form.waitlistEnabled,
   };
 }
 
@@ -131,6 +145,9 @@ const simplePaths = new Set([
   'autoLockMinutes',
   'slotGridMinutes',
   'excusedNoticeHours',
+  'cancellationCutoffHours',
+  'reminderHoursBefore',
+  'feedPatientDetail',
 ]);
 
 export function isPracticePathShown(path: string): boolean {

@@ -10,6 +10,7 @@ import { FormAlert } from '../common/form-alert';
 import { ResourceState } from '../common/resource-state';
 import { useResource } from '../common/use-resource';
 import { OpeningHoursEditor } from './opening-hours-editor';
+import { PracticeBookingFields } from './practice-booking-fields';
 import { PracticeDetailsFields } from './practice-details-fields';
 import {
   type Country,
@@ -87,6 +88,7 @@ export function PracticeTab() {
           <OpeningHoursEditor value={form.openingHours} onChange={set('openingHours')} errorFor={errorFor} />
         </fieldset>
         <PracticeRulesFields form={form} set={set} errorFor={errorFor} />
+        <PracticeBookingFields form={form} set={set} errorFor={errorFor} />
         <div className="settings-savebar">
           <FormAlert error={error} isShown={isPracticePathShown} />
           <Flash message={flash} />

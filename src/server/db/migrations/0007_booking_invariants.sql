@@ -1,0 +1,4 @@
+CREATE UNIQUE INDEX "calendar_feeds_live_idx" ON "calendar_feeds" USING btree ("practitioner_id") WHERE "calendar_feeds"."revoked_at" is null;--> statement-breakpoint
+ALTER TABLE "practices" ADD CONSTRAINT "practices_cutoff_check" CHECK ("practices"."cancellation_cutoff_hours" between 0 and 720);--> statement-breakpoint
+ALTER TABLE "practices" ADD CONSTRAINT "practices_reminder_check" CHECK ("practices"."reminder_hours_before" between 1 and 168);--> statement-breakpoint
+ALTER TABLE "practices" ADD CONSTRAINT "practices_feed_detail_check" CHECK ("practices"."feed_patient_detail" in ('initials', 'full', 'none'));
