@@ -95,7 +95,7 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
   'settings.practice.cancellation.dayBefore': 'Up to the day before the appointment',
   'settings.practice.cancellation.hours': 'At least a number of hours before',
   'settings.practice.noticeHours': 'Hours before the appointment',
-  'settings.practice.booking': 'Online booking, reminders and calendar feeds',
+  'settings.practice.booking': 'Online booking and reminders',
   'settings.practice.cutoff': 'Online changes allowed until (hours before)',
   'settings.practice.cutoffHint':
     'Patients cancel or move from their link until then; later, they are asked to call. 0 to 720 hours.',
@@ -104,11 +104,6 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
   'settings.practice.waitlistEnabled': 'Offer freed slots to the waiting list',
   'settings.practice.waitlistEnabledHint':
     'When an appointment is cancelled, waiting patients receive the slot by SMS or email.',
-  'settings.practice.feedDetail': 'Patients in calendar feeds and exports',
-  'settings.practice.feedDetailHint': 'What a practitioner’s phone calendar and the daily export show.',
-  'settings.practice.feedDetail.initials': 'Initials only',
-  'settings.practice.feedDetail.full': 'Full name',
-  'settings.practice.feedDetail.none': 'Nothing (motif only)',
   'settings.practice.saved': 'Practice settings saved.',
 
   'settings.canton.AG': 'Aargau (AG)',

@@ -96,7 +96,7 @@ export const settingsFr = {
   'settings.practice.cancellation.dayBefore': 'Jusqu’à la veille du rendez-vous',
   'settings.practice.cancellation.hours': 'Au moins un certain nombre d’heures avant',
   'settings.practice.noticeHours': 'Nombre d’heures avant le rendez-vous',
-  'settings.practice.booking': 'Prise de rendez-vous en ligne, rappels et agendas',
+  'settings.practice.booking': 'Prise de rendez-vous en ligne et rappels',
   'settings.practice.cutoff': 'Modification en ligne possible jusqu’à (heures avant)',
   'settings.practice.cutoffHint':
     'Le patient annule ou déplace depuis son lien jusque-là ; ensuite, il doit appeler. De 0 à 720 heures.',
@@ -105,12 +105,6 @@ export const settingsFr = {
   'settings.practice.waitlistEnabled': 'Proposer les créneaux libérés à la liste d’attente',
   'settings.practice.waitlistEnabledHint':
     'Quand un rendez-vous est annulé, les patients en attente reçoivent le créneau par SMS ou e-mail.',
-  'settings.practice.feedDetail': 'Patients dans les agendas synchronisés et les exports',
-  'settings.practice.feedDetailHint':
-    'Ce que montrent l’agenda du téléphone d’un praticien et l’export quotidien.',
-  'settings.practice.feedDetail.initials': 'Initiales seulement',
-  'settings.practice.feedDetail.full': 'Nom complet',
-  'settings.practice.feedDetail.none': 'Rien (motif seulement)',
   'settings.practice.saved': 'Paramètres du cabinet enregistrés.',
 
   'settings.canton.AG': 'Argovie (AG)',

@@ -1,11 +1,12 @@
 import { CheckboxField } from '../../../shared/ui/checkbox-field';
 import { TextField } from '../../../shared/ui/field';
-import { SelectField } from '../../../shared/ui/select-field';
 import { useI18n } from '../../i18n';
 import type { PracticeFieldsProps } from './practice-fields';
-import { type FeedPatientDetail, feedPatientDetails } from './practice-form';
 
-/** The manage-link cutoff, the reminder delay, the waiting list and what calendar feeds show. */
+/**
+ * The manage-link cutoff, the reminder delay and the waiting list. What calendar feeds show of patients
+ * is chosen on the feeds panel (home page), next to the feeds themselves.
+ */
 export function PracticeBookingFields({ form, set, errorFor }: PracticeFieldsProps) {
   const { t } = useI18n();
   return (
@@ -41,22 +42,6 @@ export function PracticeBookingFields({ form, set, errorFor }: PracticeFieldsPro
         checked={form.waitlistEnabled}
         onChange={set('waitlistEnabled')}
       />
-      <SelectField
-        label={t('settings.practice.feedDetail')}
-        hint={t('settings.practice.feedDetailHint')}
-        value={form.feedPatientDetail}
-        onChange={(value) => {
-          const detail = feedPatientDetails.find((candidate) => candidate === value);
-          if (detail) set('feedPatientDetail')(detail);
-        }}
-        error={errorFor('feedPatientDetail')}
-      >
-        {feedPatientDetails.map((detail: FeedPatientDetail) => (
-          <option key={detail} value={detail}>
-            {t(`settings.practice.feedDetail.${detail}`)}
-          </option>
-        ))}
-      </SelectField>
     </fieldset>
   );
 }

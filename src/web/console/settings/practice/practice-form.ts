@@ -4,8 +4,6 @@ import { numberOf, textOrNull } from '../common/field-errors';
 
 export type Country = PracticeSettings['country'];
 export type CancellationRule = 'dayBefore' | 'hours';
-export type FeedPatientDetail = PracticeSettings['feedPatientDetail'];
-export const feedPatientDetails: readonly FeedPatientDetail[] = ['initials', 'full', 'none'];
 export const timeZones = ['Europe/Paris', 'Europe/Zurich'] as const;
 export const slotGrids = [5, 10, 15, 20, 30] as const;
 /** Swiss cantons, for their public holidays. */
@@ -77,7 +75,6 @@ export interface PracticeForm {
   excusedNoticeHours: string;
   cancellationCutoffHours: string;
   reminderHoursBefore: string;
-  feedPatientDetail: FeedPatientDetail;
   waitlistEnabled: boolean;
 }
 
@@ -103,7 +100,6 @@ export function practiceFormOf(settings: PracticeSettings): PracticeForm {
     excusedNoticeHours: String(settings.excusedNoticeHours ?? 24),
     cancellationCutoffHours: String(settings.cancellationCutoffHours),
     reminderHoursBefore: String(settings.reminderHoursBefore),
-    feedPatientDetail: settings.feedPatientDetail,
     waitlistEnabled: settings.waitlistEnabled,
   };
 }
@@ -127,7 +123,6 @@ export function practiceBodyOf(form: PracticeForm) {
     excusedNoticeHours: form.cancellation === 'hours' ? numberOf(form.excusedNoticeHours) : null,
     cancellationCutoffHours: numberOf(form.cancellationCutoffHours),
     reminderHoursBefore: numberOf(form.reminderHoursBefore),
-    feedPatientDetail: form.feedPatientDetail,
     waitlistEnabled: form.waitlistEnabled,
   };
 }
@@ -147,7 +142,6 @@ const simplePaths = new Set([
   'excusedNoticeHours',
   'cancellationCutoffHours',
   'reminderHoursBefore',
-  'feedPatientDetail',
 ]);
 
 export function isPracticePathShown(path: string): boolean {
