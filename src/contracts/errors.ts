@@ -27,6 +27,8 @@ export type AppErrorCode =
   | 'IDENTITY_NOT_MATCHED'
   /** The patient asked the practice not to share their data through the app (SEC-3). */
   | 'APP_ACCESS_DISABLED'
+  /** The practice switched this module of the patient app off (SET-8); `details.module` says which. */
+  | 'MODULE_DISABLED'
   /** The one-time code is wrong; `attemptsLeft` tells how many tries remain. */
   | 'CODE_INVALID'
   /** The one-time code expired, was used, or had too many wrong attempts: ask for a new one. */
@@ -63,6 +65,7 @@ export const errorStatus: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   IDENTITY_NOT_MATCHED: 400,
   APP_ACCESS_DISABLED: 403,
+  MODULE_DISABLED: 403,
   CODE_INVALID: 400,
   CODE_EXPIRED: 410,
   INVITATION_INVALID: 410,

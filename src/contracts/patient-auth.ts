@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { birthDateField, idField, nameField, oneTimeCodeField, phoneInputField, slugField } from './fields';
+import { appModulesSchema } from './patient-app';
 
 export const patientSignInStartBody = z.object({
   practice: slugField,
@@ -32,8 +33,16 @@ export type FamilyMember = z.infer<typeof familyMemberSchema>;
 
 export const patientMeSchema = z.object({
   maskedPhone: z.string(),
-  practice: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  practice: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    phone: z.string().nullable().describe('E.164, to call the practice'),
+    email: z.string().nullable(),
+  }),
   family: z.array(familyMemberSchema),
+  /** The practice's switches (SET-8): show a tile only for a module that is on. */
+  modules: appModulesSchema,
 });
 export type PatientMe = z.infer<typeof patientMeSchema>;
 

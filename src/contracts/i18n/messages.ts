@@ -29,7 +29,10 @@ export type ValidationKey =
   | 'email_taken'
   | 'motif_not_for_secretary'
   | 'end_before_start'
-  | 'not_yourself';
+  | 'not_yourself'
+  | 'no_change'
+  | 'reminders_max'
+  | 'reminder_duplicate';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -58,6 +61,9 @@ const validationFr: Dictionary<ValidationKey> = {
   motif_not_for_secretary: 'Ce motif ne peut pas être pris par le secrétariat.',
   end_before_start: 'La fin doit être après le début.',
   not_yourself: 'Un patient ne peut pas être son propre responsable.',
+  no_change: 'Aucune modification : ces informations sont déjà celles du dossier.',
+  reminders_max: 'Au plus {max} rappels.',
+  reminder_duplicate: 'Ce rappel existe déjà.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -85,6 +91,9 @@ const validationEn: Dictionary<ValidationKey> = {
   motif_not_for_secretary: 'This motif cannot be booked by the front desk.',
   end_before_start: 'The end must come after the start.',
   not_yourself: 'A patient cannot be their own responsable.',
+  no_change: 'Nothing to change: the file already holds this information.',
+  reminders_max: 'At most {max} reminders.',
+  reminder_duplicate: 'This reminder already exists.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {
@@ -101,6 +110,7 @@ const errorFr: Dictionary<AppErrorCode> = {
   IDENTITY_NOT_MATCHED: 'Nous n’avons pas pu vous identifier. Vérifiez les informations saisies.',
   APP_ACCESS_DISABLED:
     'Votre dossier n’est pas partagé via l’application, à votre demande. Contactez le cabinet pour changer ce choix.',
+  MODULE_DISABLED: 'Votre cabinet ne propose pas cette fonction dans l’application.',
   CODE_INVALID: 'Code incorrect.',
   CODE_EXPIRED: 'Ce code n’est plus valable. Demandez un nouveau code.',
   INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable.',
@@ -128,6 +138,7 @@ const errorEn: Dictionary<AppErrorCode> = {
   IDENTITY_NOT_MATCHED: 'We could not identify you. Please check what you entered.',
   APP_ACCESS_DISABLED:
     'At your request, your file is not shared through the app. Contact the practice to change this choice.',
+  MODULE_DISABLED: 'Your practice does not offer this feature in the app.',
   CODE_INVALID: 'Incorrect code.',
   CODE_EXPIRED: 'This code is no longer valid. Ask for a new code.',
   INVITATION_INVALID: 'This invitation link is no longer valid.',

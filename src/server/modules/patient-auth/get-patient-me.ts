@@ -1,3 +1,4 @@
+import { defaultAppModules } from '../../../contracts/patient-app';
 import type { PatientMe } from '../../../contracts/patient-auth';
 import { maskPhone } from '../../../domain/phone';
 import type { Ctx } from '../../context';
@@ -17,7 +18,13 @@ export async function getPatientMe(ctx: Ctx): Promise<PatientMe> {
   const family = (await familyOfPhone(ctx.db, ctx.practiceId, phone)).filter((member) => !member.appOptOut);
   return {
     maskedPhone: maskPhone(phone),
-    practice: { id: practice.id, slug: practice.slug, name: practice.name },
+    practice: {
+      id: practice.id,
+      slug: practice.slug,
+      name: practice.name,
+      phone: practice.phone,
+      email: practice.email,
+    },
     family: family.map((member) => ({
       id: member.id,
       firstName: member.firstName,
@@ -25,5 +32,7 @@ export async function getPatientMe(ctx: Ctx): Promise<PatientMe> {
       birthDate: member.birthDate,
       isSelf: member.id === patientId,
     })),
+    // the practice's saved switches replace these defaults in the next step (module settings table)
+    modules: defaultAppModules,
   };
 }
