@@ -1,0 +1,55 @@
+// `npm run bench:web`: Lighthouse (mobile) on the patient app and the public booking page, Chromium's
+// installability verdict, and the patient app's initial JavaScript. Builds the web app, starts the real server
+// (`src/server/main.ts`) on a free port with a temporary DATA_DIR and the demo practice. Prints `name: value`
+// lines; figures vary from run to run and machine to machine, nothing is asserted.
+// Targets (issue 5): performance ≥ 90, accessibility ≥ 95, app initial JS ≤ 150 KB gzip.
+// `--no-build` reuses dist/web as it is.
+import { build } from 'vite';
+import { demoSlug } from '../src/server/demo/demo-data';
+import { initialJs } from './lib/initial-js';
+import { checkInstallability } from './lib/installability';
+import { type LighthouseFigures, runLighthouse } from './lib/lighthouse-run';
+import { signInDemoPatient } from './lib/patient-session';
+import { startRealServer } from './lib/real-server';
+
+function print(prefix: string, figures: LighthouseFigures): void {
+  console.log(`${prefix}_performance: ${figures.scores.performance}`);
+  console.log(`${prefix}_accessibility: ${figures.scores.accessibility}`);
+  console.log(`${prefix}_best_practices: ${figures.scores['best-practices']}`);
+  for (const [name, value] of Object.entries(figures.metrics)) console.log(`${prefix}_${name}: ${value}`);
+  console.log(`${prefix}_failed_audits: ${figures.failed.join(', ') || 'none'}`);
+}
+
+async function installable(prefix: string, url: string): Promise<void> {
+  const verdict = await checkInstallability(url);
+  console.log(`${prefix}_installable: ${verdict.installable ? 1 : 0}`);
+  console.log(`${prefix}_service_worker: ${verdict.serviceWorker ? 1 : 0}`);
+  console.log(`${prefix}_installability_errors: ${verdict.errors.join('; ') || 'none'}`);
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  const server = await startRealServer();
+  try {
+    const app = `${server.url}/app`;
+    const booking = `${server.url}/rdv/${demoSlug}`;
+
+    // The signed-in home (APP-2) is what a returning patient opens; the sign-in page is measured too.
+    print('app', await runLighthouse(app, await signInDemoPatient(server.url)));
+    await installable('app', app);
+    print('app_sign_in', await runLighthouse(app));
+    print('booking', await runLighthouse(booking));
+    await installable('booking', booking);
+
+    const js = initialJs('app');
+    console.log(`app_initial_js_gzip_kb: ${js.gzipKb.toFixed(1)}`);
+    console.log(`app_initial_js_files: ${js.files}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
