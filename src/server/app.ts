@@ -10,6 +10,7 @@ import { registerErrorHandling } from './http/error-handler';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
+import { appModuleRoutes } from './modules/app-modules/routes';
 import { bookingRoutes } from './modules/booking/routes';
 import { feedRoutes } from './modules/feeds/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   bookingRoutes(app);
   waitlistRoutes(app);
   feedRoutes(app);
+  appModuleRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { langFromHeader } from '../../contracts/i18n/lang';
 import { AppError } from '../errors';
+import { isModuleOn } from '../modules/app-modules/app-modules';
 import { resolvePatientSession, resolveStaffSession, sessionCookies } from '../modules/auth/sessions';
 import { sendError } from './error-handler';
 
@@ -10,7 +11,8 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Authentication and authorisation for every `/api` route, from the route's `config.access`:
  * - a route without a declared access refuses to register (deny by default);
  * - cross-site writes are refused (CSRF), on top of SameSite cookies;
- * - staff sessions are checked for lock and role, patient sessions for validity.
+ * - staff sessions are checked for lock and role, patient sessions for validity and, on a route of a
+ *   patient-app module (`config.module`), for that module being switched on by the practice.
  */
 export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('lang', 'fr');
@@ -79,6 +81,10 @@ async function checkPatient(app: FastifyInstance, request: FastifyRequest, reply
     phone: state.phone,
     patientId: state.patientId,
   };
+  const module = request.routeOptions.config.module;
+  if (module && !(await isModuleOn(app.deps.db, state.practiceId, module))) {
+    return sendError(request, reply, new AppError('MODULE_DISABLED', { details: { module } }));
+  }
 }
 
 /** A browser request is cross-site when its Origin (or Fetch metadata) says another site sent it. */

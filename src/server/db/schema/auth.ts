@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { practices } from './practice';
@@ -16,6 +26,8 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text().primaryKey(),
+    /** An opaque id to show and revoke a device with: never the token's hash, which is the key. */
+    publicId: uuid().notNull().defaultRandom(),
     kind: text().$type<SessionKind>().notNull(),
     practiceId: uuid()
       .notNull()
@@ -38,6 +50,7 @@ export const sessions = pgTable(
   },
   (t) => [
     index('sessions_staff_idx').on(t.staffId),
+    uniqueIndex('sessions_public_id_idx').on(t.publicId),
     index('sessions_patient_phone_idx').on(t.practiceId, t.patientPhone),
     check('sessions_kind_check', sql`${t.kind} in ('staff', 'patient')`),
   ],

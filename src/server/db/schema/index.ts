@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './booking';
 export * from './outbox';
+export * from './patient-app';
 export * from './patients';
 export * from './practice';
 export * from './scheduling';

@@ -1,8 +1,8 @@
-import { defaultAppModules } from '../../../contracts/patient-app';
 import type { PatientMe } from '../../../contracts/patient-auth';
 import { maskPhone } from '../../../domain/phone';
 import type { Ctx } from '../../context';
 import { AppError } from '../../errors';
+import { getAppModules } from '../app-modules/app-modules';
 import { familyOfPhone } from '../patients/family';
 import { findPracticeById } from '../practice/find-practice';
 
@@ -32,7 +32,6 @@ export async function getPatientMe(ctx: Ctx): Promise<PatientMe> {
       birthDate: member.birthDate,
       isSelf: member.id === patientId,
     })),
-    // the practice's saved switches replace these defaults in the next step (module settings table)
-    modules: defaultAppModules,
+    modules: await getAppModules(ctx.db, ctx.practiceId),
   };
 }
