@@ -6,6 +6,7 @@
 //   BENCH_DB=pglite … / BENCH_DB=postgres …               # one database only
 //   BENCH_SECONDS=20 BENCH_WARMUP_SECONDS=5 BENCH_BASELINE_SECONDS=5 BENCH_CLIENTS=200 …  # windows, clients
 //   BENCH_KEEP_DB=1 …                                     # keep the PostgreSQL database (printed) for psql
+//   BENCH_LOG_ERRORS=1 …                                  # log the server errors (JSON, level error) to stdout
 //
 // Per database: the app is built with `buildApp(deps)` (logger off, no job runner), plus a bare route
 // `GET /bench/ping` answering `{ ok: true }` through the same hooks (guard, web headers), and listens on
@@ -311,7 +312,9 @@ async function benchDatabase(
     migrationState: () => database.migrationState(),
     live: localBus(),
   };
-  const app: FastifyInstance = await buildApp(deps, { logger: false });
+  const app: FastifyInstance = await buildApp(deps, {
+    logger: process.env.BENCH_LOG_ERRORS ? { level: 'error' } : false,
+  });
   app.get('/bench/ping', { config: { access: { kind: 'public' } } }, async () => ({ ok: true }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -8,12 +8,18 @@ export type AppointmentRow = typeof appointments.$inferSelect;
 export type MotifRow = typeof motifs.$inferSelect;
 export type PatientRow = typeof patients.$inferSelect;
 
-/** Runs an insert or update of an appointment; an overlap refused by the database becomes 409 SLOT_TAKEN. */
+/**
+ * Runs an insert or update of an appointment; an overlap refused by the database becomes 409 SLOT_TAKEN.
+ * Two transactions writing overlapping appointments at the same instant can also end in a deadlock
+ * (40P01): each enters its index entry, then waits for the other's to commit. PostgreSQL aborts one of
+ * them and the other goes on, so for the aborted one the slot is taken as well.
+ */
 export async function slotGuarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (sqlState(error) === '23P01') throw new AppError('SLOT_TAKEN', { cause: error });
+    const state = sqlState(error);
+    if (state === '23P01' || state === '40P01') throw new AppError('SLOT_TAKEN', { cause: error });
     throw error;
   }
 }
