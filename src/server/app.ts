@@ -15,6 +15,7 @@ import { bookingRoutes } from './modules/booking/routes';
 import { feedRoutes } from './modules/feeds/routes';
 import { healthRoutes } from './modules/health/routes';
 import { outboxRoutes } from './modules/outbox/routes';
+import { patientAppRoutes } from './modules/patient-app/routes';
 import { patientAuthRoutes } from './modules/patient-auth/routes';
 import { patientRoutes } from './modules/patients/routes';
 import { practiceRoutes } from './modules/practice/routes';
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   waitlistRoutes(app);
   feedRoutes(app);
   appModuleRoutes(app);
+  patientAppRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../../src/server/db/client';
+import { appointments } from '../../src/server/db/schema';
 import { TestClient } from './client';
-import { lastCodeSentTo, linkResponsable, makePatient, makePractice } from './factories';
+import { lastCodeSentTo, linkResponsable, makePatient, makePractice, type PracticeRow } from './factories';
 
 /** Signs a patient in through the app's two steps (identity, then the SMS code), like the phone does. */
 export async function patientClient(
@@ -28,8 +29,8 @@ export async function patientClient(
  * Two parents with their own phones and two shared children; a stranger with a phone of their own.
  * Phones are unique per call, so families of several tests never meet.
  */
-export async function makeFamily(db: Db, practiceOverrides: Parameters<typeof makePractice>[1] = {}) {
-  const practice = await makePractice(db, practiceOverrides);
+export async function makeFamily(db: Db, existing?: PracticeRow) {
+  const practice = existing ?? (await makePractice(db));
   const suffix = () => String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
   const phones = { paul: `+3363998${suffix()}`, marie: `+3363997${suffix()}`, jose: `+3363996${suffix()}` };
   const paul = await makePatient(db, practice.id, {
@@ -91,4 +92,26 @@ export async function makeFamily(db: Db, practiceOverrides: Parameters<typeof ma
       jose: identity(jose, phones.jose),
     },
   };
+}
+
+/** An appointment written straight into the table (the agenda's rules are tested elsewhere). */
+export async function makeAppointment(
+  db: Db,
+  at: { practiceId: string; practitionerId: string; locationId: string; motifId: string },
+  patientId: string,
+  startsAt: Date,
+  overrides: Partial<typeof appointments.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(appointments)
+    .values({
+      ...at,
+      patientId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error('appointment not created');
+  return row;
 }

@@ -1,9 +1,20 @@
 import type { BookedAppointment } from '../../../contracts/booking';
 import type { AppDeps } from '../../context';
+import type { appointments, locations, motifs, patients, practices, staff } from '../../db/schema';
 import { AppError } from '../../errors';
 import { loadNoticeFacts } from '../notifications/appointment-notices';
 import { manageToken } from '../notifications/manage-token';
 import { mapLinkFor } from '../practice/public-practice';
+
+/** The rows an appointment's view is made of (one join: see `loadNoticeFacts`). */
+export interface BookedFacts {
+  appointment: typeof appointments.$inferSelect;
+  practice: typeof practices.$inferSelect;
+  practitioner: typeof staff.$inferSelect;
+  location: typeof locations.$inferSelect;
+  motif: typeof motifs.$inferSelect;
+  patient: typeof patients.$inferSelect;
+}
 
 /**
  * An appointment as its patient sees it on the confirmation and manage pages (BOOK-4): what, when,
@@ -12,6 +23,11 @@ import { mapLinkFor } from '../practice/public-practice';
 export async function bookedView(deps: AppDeps, appointmentId: string): Promise<BookedAppointment> {
   const facts = await loadNoticeFacts(deps.db, appointmentId);
   if (!facts || facts.appointment.deletedAt) throw AppError.notFound();
+  return bookedAppointmentOf(deps, facts);
+}
+
+/** The patient's view of already loaded rows (lists load many in one query). */
+export function bookedAppointmentOf(deps: AppDeps, facts: BookedFacts): BookedAppointment {
   const { appointment, practice, practitioner, location, motif, patient } = facts;
   const now = deps.clock.now().getTime();
   const changeableUntil = appointment.startsAt.getTime() - practice.cancellationCutoffHours * 3600_000;

@@ -1,0 +1,261 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BookingGrant } from '../../src/contracts/booking';
+import type { PatientAppointmentPage, PatientHome, PatientPractice } from '../../src/contracts/patient-app';
+import { defaultAppModules } from '../../src/contracts/patient-app';
+import { motifs, patients, practiceAppSettings, practices } from '../../src/server/db/schema';
+import { TestClient } from '../support/client';
+import { makeSchedulingPractice, nextWeekdayAt } from '../support/factories';
+import { makeAppointment, makeFamily, patientClient } from '../support/patient-session';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const hour = 3600_000;
+const day = 24 * hour;
+
+/** A practice open online with the Durand–Martin family and appointments for each of them. */
+async function familyWithAppointments() {
+  const s = await makeSchedulingPractice(t.deps.db);
+  const f = await makeFamily(t.deps.db, s.practice);
+  const at = {
+    practiceId: s.practice.id,
+    practitionerId: s.dentist.id,
+    locationId: s.location.id,
+    motifId: s.motif.id,
+  };
+  const now = t.clock.now().getTime();
+  const soon = (days: number, hours = 0) =>
+    new Date(Math.floor((now + days * day) / hour) * hour + hours * hour);
+  const appts = {
+    leaPast: await makeAppointment(t.deps.db, at, f.lea.id, soon(-30), { status: 'seen' }),
+    leaCancelled: await makeAppointment(t.deps.db, at, f.lea.id, soon(3), {
+      status: 'cancelled',
+      cancelledAt: new Date(now),
+      cancelledBy: 'patient',
+    }),
+    leaNext: await makeAppointment(t.deps.db, at, f.lea.id, soon(5), { carteVitale: true }),
+    leaLater: await makeAppointment(t.deps.db, at, f.lea.id, soon(12)),
+    hugo: await makeAppointment(t.deps.db, at, f.hugo.id, soon(2)),
+    paul: await makeAppointment(t.deps.db, at, f.paul.id, soon(1)),
+    marie: await makeAppointment(t.deps.db, at, f.marie.id, soon(9)),
+    jose: await makeAppointment(t.deps.db, at, f.jose.id, soon(1, 2)),
+  };
+  return { ...s, ...f, appts };
+}
+
+describe('my appointments (APP-3) across a family (PAT-2)', () => {
+  it('a parent sees both children; the other parent the shared children but not the first parent’s own file', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+    const list = (client: typeof paul, patientId: string) =>
+      client.get<PatientAppointmentPage>(`/api/patient/appointments?patientId=${patientId}`);
+
+    for (const child of [f.lea, f.hugo]) {
+      const fromPaul = await list(paul, child.id);
+      expect(fromPaul.status).toBe(200);
+      expect(fromPaul.body.items.length).toBeGreaterThan(0);
+      expect(fromPaul.body.items.every((item) => item.patientId === child.id)).toBe(true);
+      expect((await list(marie, child.id)).body).toEqual(fromPaul.body);
+    }
+    expect((await list(paul, f.paul.id)).body.items.map((item) => item.id)).toEqual([f.appts.paul.id]);
+    const crossed = await list(marie, f.paul.id);
+    expect(crossed.status).toBe(404);
+    expect(crossed.body).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await list(paul, f.marie.id)).status).toBe(404);
+  });
+
+  it('an unrelated phone sees nothing of the family: every id answers 404', async () => {
+    const f = await familyWithAppointments();
+    const jose = await patientClient(t.app, t.deps.db, f.identities.jose);
+    for (const member of [f.paul, f.marie, f.lea, f.hugo]) {
+      expect((await jose.get(`/api/patient/appointments?patientId=${member.id}`)).status).toBe(404);
+      expect((await jose.get(`/api/patient/patients/${member.id}`)).status).toBe(404);
+    }
+    const home = await jose.get<PatientHome>('/api/patient/home');
+    expect(home.body.nextAppointment?.id).toBe(f.appts.jose.id);
+    expect((await jose.get('/api/patient/appointments')).status).toBe(400);
+  });
+
+  it('upcoming: live ones in ascending order with a manage token; all: the whole history with statuses, paged', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    const upcoming = await paul.get<PatientAppointmentPage>(
+      `/api/patient/appointments?patientId=${f.lea.id}`,
+    );
+    expect(upcoming.body.items.map((item) => item.id)).toEqual([f.appts.leaNext.id, f.appts.leaLater.id]);
+    expect(upcoming.body.nextCursor).toBeNull();
+    const next = upcoming.body.items[0];
+    expect(next).toMatchObject({ carteVitaleToRead: true, past: false, cancelled: false, canChange: true });
+    expect(upcoming.body.items[1]?.carteVitaleToRead).toBe(false);
+
+    // the manage token opens the existing manage-link routes
+    const managed = await paul.get<{ id: string }>(`/api/public/appointments/${next?.manageToken}`);
+    expect(managed.body.id).toBe(f.appts.leaNext.id);
+    const ics = await paul.get<string>(`/api/public/appointments/${next?.manageToken}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.body).toContain('BEGIN:VEVENT');
+
+    const pages: PatientAppointmentPage['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: PatientAppointmentPage } = await paul.get<PatientAppointmentPage>(
+        `/api/patient/appointments?patientId=${f.lea.id}&scope=all&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      pages.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages.map((item) => [item.id, item.status])).toEqual([
+      [f.appts.leaPast.id, 'seen'],
+      [f.appts.leaCancelled.id, 'cancelled'],
+      [f.appts.leaNext.id, 'unknown'],
+      [f.appts.leaLater.id, 'unknown'],
+    ]);
+    expect(pages[0]?.past).toBe(true);
+    expect(pages[1]?.cancelled).toBe(true);
+    expect((await paul.get(`/api/patient/appointments?patientId=${f.lea.id}&cursor=nonsense`)).status).toBe(
+      400,
+    );
+  });
+
+  it('home: the next appointment of the whole family, and for whom', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    const home = await paul.get<PatientHome>('/api/patient/home');
+    expect(home.status).toBe(200);
+    expect(home.body.nextAppointment).toMatchObject({
+      id: f.appts.paul.id,
+      patientId: f.paul.id,
+      patient: { firstName: 'Paul' },
+    });
+    expect(home.body.modules).toEqual(defaultAppModules);
+
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+    expect((await marie.get<PatientHome>('/api/patient/home')).body.nextAppointment).toMatchObject({
+      id: f.appts.hugo.id,
+      patient: { firstName: 'Hugo' },
+    });
+  });
+
+  it('a file opted out of the app (SEC-3) disappears from the family at once', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    expect((await paul.get(`/api/patient/appointments?patientId=${f.hugo.id}`)).status).toBe(200);
+    await t.deps.db.update(patients).set({ appOptOut: true }).where(eq(patients.id, f.hugo.id));
+    expect((await paul.get(`/api/patient/appointments?patientId=${f.hugo.id}`)).status).toBe(404);
+    const me = await paul.get<{ family: { id: string }[] }>('/api/patient/me');
+    expect(me.body.family.map((member) => member.id)).not.toContain(f.hugo.id);
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+    expect((await marie.get<PatientHome>('/api/patient/home')).body.nextAppointment?.id).toBe(
+      f.appts.leaNext.id,
+    );
+  });
+});
+
+describe('module switches enforced (SET-8)', () => {
+  it('appointments switched off: its routes answer 403 MODULE_DISABLED and home shows no appointment', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul, { lang: 'en' });
+    expect((await paul.get(`/api/patient/appointments?patientId=${f.lea.id}`)).status).toBe(200);
+    await t.deps.db.insert(practiceAppSettings).values({
+      practiceId: f.practice.id,
+      modules: { ...defaultAppModules, appointments: { enabled: false } },
+    });
+    const refused = await paul.get(`/api/patient/appointments?patientId=${f.lea.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'MODULE_DISABLED',
+      message: 'Your practice does not offer this feature in the app.',
+      details: { module: 'appointments' },
+    });
+    expect((await paul.post('/api/patient/booking-grant')).status).toBe(403);
+    const home = await paul.get<PatientHome>('/api/patient/home');
+    expect(home.status).toBe(200);
+    expect(home.body.nextAppointment).toBeNull();
+    expect(home.body.modules.appointments.enabled).toBe(false);
+    // other screens keep working
+    expect((await paul.get('/api/patient/practice')).status).toBe(200);
+  });
+});
+
+describe('booking from the app', () => {
+  it('a booking grant without a new code books for a child, seen by the other parent too', async () => {
+    const f = await familyWithAppointments();
+    await t.deps.db
+      .update(practices)
+      .set({ closedOnPublicHolidays: false })
+      .where(eq(practices.id, f.practice.id));
+    await t.deps.db
+      .update(motifs)
+      .set({ onlineBookable: true, minBookingDelayMinutes: 0, maxBookingDelayDays: 60 })
+      .where(eq(motifs.id, f.motif.id));
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    const grant = await paul.post<BookingGrant>('/api/patient/booking-grant');
+    expect(grant.status).toBe(200);
+    expect(grant.body.known).toBe(true);
+    expect(grant.body.family.map((member) => member.id).sort()).toEqual(
+      [f.paul.id, f.lea.id, f.hugo.id].sort(),
+    );
+    expect(grant.body.family.find((member) => member.isSelf)?.id).toBe(f.paul.id);
+
+    const startsAt = nextWeekdayAt(11, 0, 20);
+    const booked = await paul.post<{ id: string }>(`/api/public/practices/${f.practice.slug}/bookings`, {
+      bookingToken: grant.body.bookingToken,
+      motifId: f.motif.id,
+      practitionerId: f.other.id,
+      locationId: f.location.id,
+      startsAt,
+      patientId: f.hugo.id,
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+    const hugo = await marie.get<PatientAppointmentPage>(`/api/patient/appointments?patientId=${f.hugo.id}`);
+    expect(hugo.body.items.map((item) => item.id)).toContain(booked.body.id);
+
+    // the grant is for this family only
+    const stranger = await paul.post(`/api/public/practices/${f.practice.slug}/bookings`, {
+      bookingToken: grant.body.bookingToken,
+      motifId: f.motif.id,
+      practitionerId: f.other.id,
+      locationId: f.location.id,
+      startsAt: nextWeekdayAt(11, 30, 20),
+      patientId: f.jose.id,
+    });
+    expect(stranger.status).toBe(403);
+  });
+});
+
+describe('my practice (APP-6)', () => {
+  it('name, address with a map link, email, phone, opening hours and locations', async () => {
+    const f = await familyWithAppointments();
+    await t.deps.db
+      .update(practices)
+      .set({
+        email: 'accueil@cabinet.example',
+        addressLine: '12 place Bellecour',
+        postalCode: '69002',
+        city: 'Lyon',
+        openingHours: [{ weekday: 1, opens: '08:30', closes: '19:00' }],
+      })
+      .where(eq(practices.id, f.practice.id));
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    const practice = await paul.get<PatientPractice>('/api/patient/practice');
+    expect(practice.status).toBe(200);
+    expect(practice.body).toMatchObject({
+      name: f.practice.name,
+      email: 'accueil@cabinet.example',
+      phone: f.practice.phone,
+      addressLine: '12 place Bellecour',
+      openingHours: [{ weekday: 1, opens: '08:30', closes: '19:00' }],
+    });
+    expect(practice.body.mapUrl).toContain('Bellecour');
+    expect(practice.body.locations.map((location) => location.id)).toEqual([f.location.id]);
+    expect((await new TestClient(t.app).get('/api/patient/practice')).status).toBe(401);
+  });
+});
