@@ -12,6 +12,7 @@ import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
 import { appModuleRoutes } from './modules/app-modules/routes';
 import { bookingRoutes } from './modules/booking/routes';
+import { changeRequestRoutes } from './modules/change-requests/routes';
 import { feedRoutes } from './modules/feeds/routes';
 import { healthRoutes } from './modules/health/routes';
 import { outboxRoutes } from './modules/outbox/routes';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   feedRoutes(app);
   appModuleRoutes(app);
   patientAppRoutes(app);
+  changeRequestRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  type ChangeRequest,
+  type InfoField,
+  infoFieldNames,
+  type StaffChangeRequest,
+} from '../../../contracts/patient-app';
+import type { Db } from '../../db/client';
+import { patientChangeRequests, patients, staff } from '../../db/schema';
+
+const target = alias(patients, 'target');
+const requester = alias(patients, 'requester');
+
+type Row = Awaited<ReturnType<typeof selectRequests>>[number];
+
+/** Requests with the file concerned, the requester and the deciding staff member: one query. */
+export function selectRequests(
+  db: Db,
+  where: SQL | undefined,
+  options: { limit: number; order: 'asc' | 'desc' },
+) {
+  const direction = options.order === 'asc' ? asc : desc;
+  return db
+    .select({
+      request: patientChangeRequests,
+      target,
+      requester: {
+        id: requester.id,
+        firstName: requester.firstName,
+        lastName: requester.lastName,
+        birthDate: requester.birthDate,
+      },
+      decidedBy: { id: staff.id, firstName: staff.firstName, lastName: staff.lastName },
+    })
+    .from(patientChangeRequests)
+    .leftJoin(target, eq(target.id, patientChangeRequests.patientId))
+    .leftJoin(requester, eq(requester.id, patientChangeRequests.requestedByPatientId))
+    .leftJoin(staff, eq(staff.id, patientChangeRequests.decidedBy))
+    .where(where)
+    .orderBy(direction(patientChangeRequests.createdAt), direction(patientChangeRequests.id))
+    .limit(options.limit);
+}
+
+/** Keyset condition after a (createdAt, id) cursor in the given order. */
+export function afterCursor(cursor: { at: Date; id: string }, order: 'asc' | 'desc'): SQL | undefined {
+  const beyond = order === 'asc' ? gt : lt;
+  return or(
+    beyond(patientChangeRequests.createdAt, cursor.at),
+    and(eq(patientChangeRequests.createdAt, cursor.at), beyond(patientChangeRequests.id, cursor.id)),
+  );
+}
+
+/** A request as the patient sees it in the app. */
+export function patientView(row: Row): ChangeRequest {
+  const { request } = row;
+  const payload = request.payload;
+  return {
+    id: request.id,
+    kind: request.kind,
+    status: request.status,
+    patient: row.target
+      ? { id: row.target.id, firstName: row.target.firstName, lastName: row.target.lastName }
+      : null,
+    changes: payload.kind === 'update_info' ? payload.changes : null,
+    dependant: payload.kind === 'add_dependant' ? payload.dependant : null,
+    reason: request.reason,
+    createdAt: request.createdAt.toISOString(),
+    decidedAt: request.decidedAt?.toISOString() ?? null,
+  };
+}
+
+type Person = StaffChangeRequest['possibleDuplicates'][number];
+
+/** A request as staff review it: who asked, the file, the before/after of each field. */
+export function staffView(row: Row, duplicates: Person[]): StaffChangeRequest {
+  const { request, target: file } = row;
+  const payload = request.payload;
+  const diff =
+    payload.kind === 'update_info'
+      ? infoFieldNames
+          .filter((field) => payload.changes[field] !== undefined)
+          .map((field) => ({
+            field,
+            before: file ? currentValue(file, field) : null,
+            after: payload.changes[field] as string,
+          }))
+      : [];
+  return {
+    id: request.id,
+    kind: request.kind,
+    status: request.status,
+    createdAt: request.createdAt.toISOString(),
+    requestedBy: row.requester ? { ...row.requester, phone: request.requestedByPhone } : null,
+    patient: file
+      ? { id: file.id, firstName: file.firstName, lastName: file.lastName, birthDate: file.birthDate }
+      : null,
+    diff,
+    dependant: payload.kind === 'add_dependant' ? payload.dependant : null,
+    possibleDuplicates: request.status === 'pending' ? duplicates : [],
+    decidedBy: row.decidedBy,
+    decidedAt: request.decidedAt?.toISOString() ?? null,
+    reason: request.reason,
+  };
+}
+
+export function currentValue(file: typeof patients.$inferSelect, field: InfoField): string | null {
+  return file[field];
+}
+
+/**
+ * Files with the same folded names and birth date as the dependants the requests ask for (PAT-1's
+ * duplicate rule), for a whole page of requests in one query, keyed by request id.
+ */
+export async function duplicatesOf(db: Db, requestIds: string[]): Promise<Map<string, Person[]>> {
+  const found = new Map<string, Person[]>();
+  if (requestIds.length === 0) return found;
+  const dependant = (key: string) => sql`(${patientChangeRequests.payload} -> 'dependant' ->> ${key})`;
+  const rows = await db
+    .select({
+      requestId: patientChangeRequests.id,
+      id: patients.id,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      birthDate: patients.birthDate,
+    })
+    .from(patientChangeRequests)
+    .innerJoin(
+      patients,
+      and(
+        eq(patients.practiceId, patientChangeRequests.practiceId),
+        isNull(patients.archivedAt),
+        sql`${patients.birthDate} = ${dependant('birthDate')}::date`,
+        sql`${patients.searchName} = sourire_fold(${dependant('lastName')} || ' ' || ${dependant('firstName')})`,
+      ),
+    )
+    .where(
+      and(inArray(patientChangeRequests.id, requestIds), eq(patientChangeRequests.kind, 'add_dependant')),
+    )
+    .limit(500);
+  for (const { requestId, ...person } of rows)
+    found.set(requestId, [...(found.get(requestId) ?? []), person]);
+  return found;
+}
