@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { patientPwa } from './scripts/vite/patient-pwa.ts';
+import { precompress } from './scripts/vite/precompress.ts';
 
 /** Area entry pages: one HTML page and one bundle per area, so the patient app loads no console code. */
 const areas: Record<string, string> = {
@@ -30,7 +32,28 @@ const web = resolve(import.meta.dirname, 'src/web');
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react(), areaFallback()],
+  plugins: [
+    react(),
+    areaFallback(),
+    // The patient app's service worker at /app/sw.js, with the build's files to precache (offline start).
+    patientPwa({
+      page: 'entries/app.html',
+      shell: '/app',
+      worker: resolve(web, 'patient/pwa/service-worker.ts'),
+      output: 'app/sw.js',
+      publicFiles: [
+        '/app/manifest.webmanifest',
+        '/app/icons/icon-192.png',
+        '/app/icons/icon-512.png',
+        '/app/icons/icon-maskable-192.png',
+        '/app/icons/icon-maskable-512.png',
+        '/app/icons/apple-touch-icon.png',
+        '/favicon.svg',
+      ],
+    }),
+    // Last: .br and .gz copies of every text file, served as they are by the server.
+    precompress(),
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -22,9 +22,14 @@ const contentSecurityPolicy = [
   "form-action 'self'",
 ].join('; ');
 
+/** The patient app's service worker (built by scripts/vite/patient-pwa.ts) and the scope it controls. */
+const serviceWorker = { file: '/app/sw.js', scope: '/app' } as const;
+
 /**
- * Serves the built web app (`npm run build` → dist/web): hashed assets cached for a year, HTML never
- * cached, and any deep link of an area (/console/agenda, /app/rdv/…) answered with the area's page.
+ * Serves the built web app (`npm run build` → dist/web): hashed assets cached for a year, everything else
+ * (HTML, the service worker, the manifest, icons) revalidated on each use, and any deep link of an area
+ * (/console/agenda, /app/rdv/…) answered with the area's page. The build writes `.br` and `.gz` copies of its
+ * text files, sent as they are to browsers that accept them (`preCompressed`).
  */
 export async function registerWeb(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(webRoot)) return false;
@@ -33,9 +38,14 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
     index: ['index.html'],
     redirect: false,
     wildcard: true,
+    preCompressed: true,
     setHeaders: (res, path) => {
-      if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      // With preCompressed, `path` is the file sent: `…/sw.js.br` for `/app/sw.js`.
+      const file = path.replace(/\.(br|gz)$/, '');
+      if (file.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
       else res.header('cache-control', 'no-cache');
+      // Served from /app/ but controls /app itself too (start_url and scope of the manifest).
+      if (file.endsWith(serviceWorker.file)) res.header('service-worker-allowed', serviceWorker.scope);
     },
   });
   app.addHook('onSend', async (_request, reply, payload) => {

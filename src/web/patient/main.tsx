@@ -4,6 +4,7 @@ import '../shared/styles.css';
 import './patient.css';
 import { I18nProvider } from './i18n';
 import { PatientApp } from './patient-app';
+import { registerServiceWorker } from './pwa/register';
 
 const root = document.getElementById('root');
 if (root) {
@@ -15,3 +16,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();

@@ -29,6 +29,23 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A successful answer, and whether the patient app's service worker served it from its offline copy. */
+export interface AnswerSource {
+  path: string;
+  offline: boolean;
+}
+type AnswerListener = (answer: AnswerSource) => void;
+const answerListeners = new Set<AnswerListener>();
+
+/** Set by the patient app's service worker on an answer it served from its cache (src/web/patient/pwa). */
+export const offlineHeader = 'x-sourire-offline';
+
+/** Lets the patient app know when what it shows comes from the offline copy (read-only banner). */
+export function onAnswer(listener: AnswerListener): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
+
 export interface RequestOptions {
   /** Not a person's action (polling): does not keep the staff session awake. */
   background?: boolean;
@@ -59,7 +76,11 @@ async function request<T>(
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', '');
   }
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) {
+    const offline = response.headers.get(offlineHeader) === '1';
+    for (const listener of answerListeners) listener({ path, offline });
+    return (await response.json()) as T;
+  }
   const answer = (await response.json().catch(() => null)) as ErrorBody | null;
   const error = new ApiError(
     response.status,

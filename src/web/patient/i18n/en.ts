@@ -4,6 +4,8 @@ import type { PatientKey } from './fr';
 export const patientEn: Record<PatientKey, string> = {
   ...commonEn,
   'app.title': 'My dental practice',
+  'offline.readOnly':
+    'Offline: this is the latest information received, read-only. It will update when the network is back.',
   'practice.choose': 'Choose your practice',
   'practice.none': 'No practice is configured on this server yet.',
   'signIn.title': 'Welcome',

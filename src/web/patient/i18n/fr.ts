@@ -3,6 +3,8 @@ import { commonFr } from '../../shared/messages';
 export const patientFr = {
   ...commonFr,
   'app.title': 'Mon cabinet dentaire',
+  'offline.readOnly':
+    'Hors connexion : voici les dernières informations reçues, en lecture seule. Elles se mettront à jour au retour du réseau.',
   'practice.choose': 'Choisissez votre cabinet',
   'practice.none': 'Aucun cabinet n’est encore configuré sur ce serveur.',
   'signIn.title': 'Bienvenue',
