@@ -9,9 +9,10 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /**
- * Writes `.br` and `.gz` copies next to every text file of the build (1 KB and more), once, at the highest
- * levels, so the server sends them as they are (@fastify/static `preCompressed`) instead of compressing each
- * answer or sending it raw. Runs on libuv's thread pool, files in parallel.
+ * Writes `.br` and `.gz` copies next to every text file of the build (1 KB and more), once, so the server
+ * sends them as they are (@fastify/static `preCompressed`) instead of compressing each answer or sending it
+ * raw. Brotli 10, not 11: measured on this build, 2 % larger for 40 % of the time (11 made the plugin most of
+ * the build). Runs on libuv's thread pool, files in parallel.
  */
 export function precompress(): Plugin {
   let outDir = '';
@@ -21,7 +22,7 @@ export function precompress(): Plugin {
     const [br, gz] = await Promise.all([
       brotli(raw, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_QUALITY]: 10,
           [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
         },
       }),
