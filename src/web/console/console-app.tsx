@@ -3,6 +3,8 @@ import { Route, Router, Switch } from 'wouter';
 import type { StaffMe } from '../../contracts/staff-auth';
 import { Button } from '../shared/ui/button';
 import { AgendaPage } from './agenda/agenda-page';
+import { AppUsersPage } from './app-users/app-users-page';
+import { ChangeRequestsPage } from './change-requests/change-requests-page';
 import { Frame } from './frame';
 import { useI18n } from './i18n';
 import { LockScreen } from './lock-screen';
@@ -73,6 +75,12 @@ function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
             </Route>
             <Route path="/patients/:patientId">
               {(params) => <PatientPage me={me} patientId={params.patientId} />}
+            </Route>
+            <Route path="/change-requests">
+              <ChangeRequestsPage me={me} />
+            </Route>
+            <Route path="/app-users">
+              <AppUsersPage me={me} />
             </Route>
             <Route path="/waitlist">
               <WaitlistPage me={me} />

@@ -3,6 +3,8 @@ import { Link, useLocation } from 'wouter';
 import type { StaffMe } from '../../contracts/staff-auth';
 import { Button } from '../shared/ui/button';
 import { LanguageSwitch } from '../shared/ui/language-switch';
+import { decidesChangeRequests } from './change-requests/change-requests-page';
+import { usePendingCount } from './change-requests/use-pending-count';
 import { useI18n } from './i18n';
 import type { ConsoleKey } from './i18n/fr';
 import { useSession } from './session';
@@ -18,6 +20,8 @@ export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/agenda', label: 'nav.agenda' },
   { href: '/patients', label: 'nav.patients' },
+  { href: '/change-requests', label: 'nav.reviews' },
+  { href: '/app-users', label: 'nav.appUsers' },
   { href: '/waitlist', label: 'waitlist.title' },
   { href: '/messages', label: 'nav.messages' },
   { href: '/documents', label: 'nav.documents' },
@@ -30,7 +34,10 @@ export const navItems: NavItem[] = [
 /** The console's frame: header with the practice and the person, navigation, and the page. */
 export function Frame({ me, children }: { me: StaffMe; children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const { lock, signOut } = useSession();
+  const { state, lock, signOut } = useSession();
+  const locked = state.kind === 'signed-in' && state.locked;
+  // the badge is a call to act: only for those who decide, and not while the session is locked
+  const pending = usePendingCount(decidesChangeRequests(me.role) && !locked);
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const items = navItems.filter((item) => !item.roles || item.roles.includes(me.role));
@@ -85,6 +92,14 @@ export function Frame({ me, children }: { me: StaffMe; children: ReactNode }) {
                   onClick={() => setMenuOpen(false)}
                 >
                   {t(item.label)}
+                  {item.href === '/change-requests' && pending ? (
+                    <>
+                      <span className="nav-badge" aria-hidden="true">
+                        {pending}
+                      </span>
+                      <span className="visually-hidden"> {t('nav.reviewsPending', { count: pending })}</span>
+                    </>
+                  ) : null}
                 </Link>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { commonEn } from '../../shared/messages';
 import { agendaEn } from './agenda.en';
+import { appSideEn } from './app-side.en';
 import { feedsEn } from './feeds.en';
 import type { ConsoleKey } from './fr';
 import { patientsEn } from './patients.en';
@@ -15,4 +16,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...agendaEn,
   ...waitlistEn,
   ...feedsEn,
+  ...appSideEn,
 };

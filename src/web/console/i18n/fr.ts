@@ -1,5 +1,6 @@
 import { commonFr } from '../../shared/messages';
 import { agendaFr } from './agenda.fr';
+import { appSideFr } from './app-side.fr';
 import { feedsFr } from './feeds.fr';
 import { patientsFr } from './patients.fr';
 import { settingsFr } from './settings.fr';
@@ -15,6 +16,7 @@ export const consoleFr = {
   ...agendaFr,
   ...waitlistFr,
   ...feedsFr,
+  ...appSideFr,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleFr;

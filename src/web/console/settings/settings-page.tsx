@@ -3,6 +3,7 @@ import { Redirect, Route, Switch } from 'wouter';
 import type { StaffMe } from '../../../contracts/staff-auth';
 import { useI18n } from '../i18n';
 import { AbsencesTab } from './absences/absences-tab';
+import { AppModulesTab } from './app-modules/app-modules-tab';
 import type { AgendaChoice } from './common/agenda-owner';
 import { LocationsTab } from './locations/locations-tab';
 import { MotifsTab } from './motifs/motifs-tab';
@@ -17,6 +18,7 @@ const adminTabs: SettingsTab[] = [
   { href: '/motifs', label: 'settings.tab.motifs' },
   { href: '/opening-ranges', label: 'settings.tab.ranges' },
   { href: '/absences', label: 'settings.tab.absences' },
+  { href: '/app', label: 'settings.tab.app' },
 ];
 const practitionerTabs: SettingsTab[] = [
   { href: '/opening-ranges', label: 'settings.tab.ranges' },
@@ -25,7 +27,7 @@ const practitionerTabs: SettingsTab[] = [
 
 /**
  * Console › Settings, nested at /console/settings. Admins see every section and every practitioner's
- * agenda; a practitioner sees only their own opening ranges and absences.
+ * agenda, and the patient app's options; a practitioner sees only their own opening ranges and absences.
  */
 export function SettingsPage({ me }: { me: StaffMe }) {
   const { t } = useI18n();
@@ -40,6 +42,7 @@ export function SettingsPage({ me }: { me: StaffMe }) {
         {isAdmin ? <Route path="/" component={PracticeTab} /> : null}
         {isAdmin ? <Route path="/locations" component={LocationsTab} /> : null}
         {isAdmin ? <Route path="/motifs" component={MotifsTab} /> : null}
+        {isAdmin ? <Route path="/app" component={AppModulesTab} /> : null}
         <Route path="/opening-ranges">
           <OpeningRangesTab me={me} choice={choice} />
         </Route>
