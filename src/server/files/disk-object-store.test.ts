@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiskObjectStore, type DiskObjectStore } from './disk-object-store';
 import { FileStorageError } from './errors';
@@ -20,7 +21,7 @@ afterEach(async () => {
   await folder.remove();
 });
 
-const once = (bytes: string) => [Buffer.from(bytes)];
+const once = (bytes: string) => Readable.from([Buffer.from(bytes)]);
 
 describe('file keys', () => {
   it('are random lowercase UUIDs', () => {
