@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, toConfig } from './config';
+import { ConfigError, loadConfig, parseEnv, persistedFilesKey, toConfig } from './config';
 
 const secret = () => 'generated-secret';
 
@@ -78,4 +82,64 @@ describe('configuration', () => {
       url: 'https://sms.example/send',
     });
   });
+
+  it('encrypts files with FILES_KEY, 32 bytes in base64, and limits them to FILES_MAX_MB', () => {
+    const key = randomBytes(32);
+    const config = toConfig(parseEnv({ FILES_KEY: key.toString('base64'), FILES_MAX_MB: '5' }), secret);
+    expect(config.files.key.equals(key)).toBe(true);
+    expect(config.files.maxBytes).toBe(5 * 1024 * 1024);
+    expect(config.files.dir).toMatch(/data[/\\]files$/);
+    expect(toConfig(parseEnv({ FILES_KEY: key.toString('base64url') }), secret).files.key.equals(key)).toBe(
+      true,
+    );
+    expect(toConfig(parseEnv({}), secret).files.maxBytes).toBe(20 * 1024 * 1024);
+  });
+
+  it('refuses a FILES_KEY that is not 32 bytes of base64, without echoing it', () => {
+    for (const wrong of [randomBytes(16).toString('base64'), 'not a key at all', `${'A'.repeat(43)}!`]) {
+      expect(() => parseEnv({ FILES_KEY: wrong })).toThrow(ConfigError);
+      try {
+        parseEnv({ FILES_KEY: wrong });
+      } catch (error) {
+        expect((error as Error).message).toContain('FILES_KEY');
+        expect((error as Error).message).not.toContain(wrong);
+      }
+    }
+  });
+});
+
+describe('generated files key', () => {
+  const withDataDir = (test: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourire-config-'));
+    try {
+      test(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('is created once in the data directory, readable by the owner only, and kept', () =>
+    withDataDir((dir) => {
+      const first = persistedFilesKey(dir);
+      expect(first.length).toBe(32);
+      expect(statSync(join(dir, 'files-key')).mode & 0o777).toBe(0o600);
+      expect(persistedFilesKey(dir).equals(first)).toBe(true);
+      expect(loadConfig({ DATA_DIR: dir }).files.key.equals(first)).toBe(true);
+    }));
+
+  it('is not generated when FILES_KEY is set', () =>
+    withDataDir((dir) => {
+      const key = randomBytes(32);
+      expect(loadConfig({ DATA_DIR: dir, FILES_KEY: key.toString('base64') }).files.key.equals(key)).toBe(
+        true,
+      );
+      expect(existsSync(join(dir, 'files-key'))).toBe(false);
+    }));
+
+  it('stops the server rather than replace a damaged key file', () =>
+    withDataDir((dir) => {
+      writeFileSync(join(dir, 'files-key'), 'damaged\n');
+      expect(() => persistedFilesKey(dir)).toThrow(ConfigError);
+      expect(readFileSync(join(dir, 'files-key'), 'utf8')).toBe('damaged\n');
+    }));
 });

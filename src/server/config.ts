@@ -3,6 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/** A FILES_KEY: 32 bytes in base64 (standard or URL-safe), as `openssl rand -base64 32` prints. */
+function isFilesKey(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
@@ -24,6 +29,11 @@ const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    FILES_KEY: z
+      .string()
+      .refine(isFilesKey, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    FILES_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).min(1).max(100).default(20),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -47,7 +57,13 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 /** Never echoed in error messages: they hold credentials. */
-const secretVariables = new Set(['SESSION_SECRET', 'SMS_HTTP_TOKEN', 'SMTP_URL', 'DATABASE_URL']);
+const secretVariables = new Set([
+  'SESSION_SECRET',
+  'FILES_KEY',
+  'SMS_HTTP_TOKEN',
+  'SMTP_URL',
+  'DATABASE_URL',
+]);
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -57,6 +73,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
   dataDir: string;
   sessionSecret: string;
+  /** Stored files (attachments, documents): encrypted with `key` (AES-256) under `dir`. */
+  files: { dir: string; key: Buffer; maxBytes: number };
   mail: { smtpUrl: string | null; from: string };
   sms: { provider: 'none' } | { provider: 'http'; url: string; token: string | null; sender: string };
   demo: 'auto' | 'always' | 'never';
@@ -91,8 +109,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-/** Builds the runtime configuration from parsed variables. `secret` supplies SESSION_SECRET when absent. */
-export function toConfig(env: Env, secret: () => string): Config {
+/**
+ * Builds the runtime configuration from parsed variables. `secret` supplies SESSION_SECRET when absent,
+ * `filesKey` FILES_KEY; its default, a new random key, suits tests only: files written with it cannot be
+ * read after a restart (`loadConfig` keeps a generated key in the data directory instead).
+ */
+export function toConfig(
+  env: Env,
+  secret: () => string,
+  filesKey: () => Buffer = () => randomBytes(32),
+): Config {
   const dataDir = resolve(env.DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -104,6 +130,11 @@ export function toConfig(env: Env, secret: () => string): Config {
       : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? secret(),
+    files: {
+      dir: join(dataDir, 'files'),
+      key: env.FILES_KEY ? Buffer.from(env.FILES_KEY, 'base64') : filesKey(),
+      maxBytes: Math.round(env.FILES_MAX_MB * 1024 * 1024),
+    },
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     sms:
       env.SMS_PROVIDER === 'http' && env.SMS_HTTP_URL
@@ -121,17 +152,46 @@ export function toConfig(env: Env, secret: () => string): Config {
   };
 }
 
-/** Reads the secret kept in the data directory, creating it (random, 48 bytes) on first start. */
-export function persistedSecret(dataDir: string): string {
-  const file = join(resolve(dataDir), 'session-secret');
+/**
+ * Reads a value kept in the data directory, creating it on first start. The file is created exclusively,
+ * so two instances starting together on one data directory agree on the value the first one wrote.
+ */
+function persisted(dataDir: string, name: string, generate: () => string): string {
+  const file = join(resolve(dataDir), name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(resolve(dataDir), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  try {
+    writeFileSync(file, `${generate()}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The session secret kept in the data directory (random, 48 bytes), created on first start. */
+export function persistedSecret(dataDir: string): string {
+  return persisted(dataDir, 'session-secret', () => randomBytes(48).toString('base64url'));
+}
+
+/**
+ * The files key kept in the data directory (random, 32 bytes, base64), created on first start. Losing it
+ * loses every stored file; a key file that is not a valid key stops the server rather than being replaced.
+ */
+export function persistedFilesKey(dataDir: string): Buffer {
+  const value = persisted(dataDir, 'files-key', () => randomBytes(32).toString('base64'));
+  if (!isFilesKey(value)) {
+    throw new ConfigError([
+      `FILES_KEY: the key file ${join(resolve(dataDir), 'files-key')} is not a valid key`,
+    ]);
+  }
+  return Buffer.from(value, 'base64');
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(source);
-  return toConfig(env, () => persistedSecret(env.DATA_DIR));
+  return toConfig(
+    env,
+    () => persistedSecret(env.DATA_DIR),
+    () => persistedFilesKey(env.DATA_DIR),
+  );
 }
