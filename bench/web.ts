@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     const booking = `${server.url}/rdv/${demoSlug}`;
 
     // The signed-in home (APP-2) is what a returning patient opens; the sign-in page is measured too.
-    print('app', await runLighthouse(app, await signInDemoPatient(server.url)));
+    const home = await runLighthouse(app, await signInDemoPatient(server.url));
+    print('app', home);
+    // 1 when the audited page really was the signed-in home (its session check answered 200).
+    console.log(`app_signed_in: ${home.statuses.get('/api/patient/me') === 200 ? 1 : 0}`);
     await installable('app', app);
     print('app_sign_in', await runLighthouse(app));
     print('booking', await runLighthouse(booking));

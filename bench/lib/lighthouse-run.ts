@@ -24,6 +24,8 @@ export interface LighthouseFigures {
   metrics: Record<keyof typeof metrics, number>;
   /** Audits of the three categories that did not pass, for the report (not asserted). */
   failed: string[];
+  /** HTTP status of each same-origin request of the page load, by path (e.g. `/api/patient/me` → 200). */
+  statuses: Map<string, number>;
 }
 
 /** One Lighthouse run, mobile profile (Lighthouse's default: Moto G Power, simulated slow 4G), fresh Chromium. */
@@ -54,7 +56,17 @@ export async function runLighthouse(url: string, cookie?: string): Promise<Light
         ['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)
       );
     });
+    const requests = lhr.audits['network-requests']?.details;
+    const statuses = new Map<string, number>();
+    if (requests?.type === 'table') {
+      for (const item of requests.items) {
+        if (typeof item.url === 'string' && typeof item.statusCode === 'number') {
+          statuses.set(new URL(item.url).pathname, item.statusCode);
+        }
+      }
+    }
     return {
+      statuses,
       scores: {
         performance: score('performance'),
         accessibility: score('accessibility'),

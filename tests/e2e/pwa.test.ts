@@ -122,35 +122,50 @@ it('links a valid manifest with its icons, and the service worker controls /app 
   await context.close();
 });
 
-it('reloads offline into the signed-in app with the last known data, and forgets it on sign-out', async () => {
+it('reloads offline into the signed-in app with the last known appointments, and forgets them on sign-out', async () => {
   const context = await browser.newContext(phone);
   const { page, problems } = await newPage(context);
   await signInLea(context);
   await page.goto(`${server.url}/app`);
   await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
   await controlledByServiceWorker(page);
-  // the first load ran before the worker took control: one online load through it stores the patient data
+  // the first load ran before the worker took control: online loads through it store the patient data
   await page.reload();
-  await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
+  const next = page.getByRole('region', { name: 'Prochain rendez-vous' });
   await page.waitForLoadState('networkidle');
+  const nextOnline = await next.textContent();
+  expect(nextOnline).not.toContain('Chargement');
+  await page.goto(`${server.url}/app/rdv`);
+  await page.getByRole('heading', { name: 'Mes rendez-vous' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const listOnline = await page.locator('main').textContent();
 
   await context.setOffline(true);
-  const offlineAnswers: string[] = [];
+  const offlineAnswers = new Set<string>();
   page.on('response', (response) => {
-    if (response.headers()['x-sourire-offline'] === '1')
-      offlineAnswers.push(new URL(response.url()).pathname);
+    if (response.headers()['x-sourire-offline'] === '1') offlineAnswers.add(new URL(response.url()).pathname);
   });
   await page.reload();
+  await page.getByRole('heading', { name: 'Mes rendez-vous' }).waitFor();
+  const banner = page.getByRole('status').filter({ hasText: 'Hors connexion' });
+  await banner.waitFor();
+  // the same appointments, under the offline notice
+  const listOffline = (await page.locator('main').textContent()) ?? '';
+  expect(listOffline.replace((await banner.textContent()) ?? '', '')).toBe(listOnline);
+  await page.goto(`${server.url}/app`);
   await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
-  const family = await page.getByRole('region', { name: 'Patients de ce téléphone' }).textContent();
-  expect(family).toContain('Paul Durand');
-  expect(offlineAnswers).toContain('/api/patient/me');
-  // other API calls are neither stored nor answered by the worker
-  const unstored = await page.evaluate(async () => {
-    const stored = await caches.open('sourire-app-data');
-    return (await stored.keys()).map((request) => new URL(request.url).pathname);
+  await expect.poll(() => next.textContent()).toBe(nextOnline);
+  expect([...offlineAnswers].sort()).toEqual([
+    '/api/patient/appointments',
+    '/api/patient/home',
+    '/api/patient/me',
+  ]);
+  // nothing but the patient data is stored
+  const stored = await page.evaluate(async () => {
+    const cache = await caches.open('sourire-app-data');
+    return (await cache.keys()).map((request) => new URL(request.url).pathname);
   });
-  expect(unstored.every((path) => /^\/api\/patient\/(me|home|appointments)/.test(path))).toBe(true);
+  expect(stored.every((path) => /^\/api\/patient\/(me|home|appointments)$/.test(path))).toBe(true);
 
   // signing out (online) deletes the stored data: offline, nobody's file shows any more
   await context.setOffline(false);
@@ -160,6 +175,9 @@ it('reloads offline into the signed-in app with the last known data, and forgets
   await page.reload();
   await page.getByRole('alert').waitFor();
   expect(await page.getByText('Bonjour Léa').count()).toBe(0);
+  expect(await page.evaluate(async () => (await (await caches.open('sourire-app-data')).keys()).length)).toBe(
+    0,
+  );
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -10,8 +10,9 @@
 // - Patient data, network first: GET /api/patient/me, /api/patient/home and /api/patient/appointments*. Each
 //   good answer is stored; when the network fails (or a gateway answers 502/503/504) the stored copy is served
 //   with `x-sourire-offline: 1` so the page can show it read-only (src/web/patient/pwa/protocol.ts).
-// - Nothing else is intercepted or stored: other API calls, /console and /rdv go to the network untouched.
-// - Privacy: the stored patient data are deleted on sign-out (even offline), on a sign-in and on any 401.
+// - Nothing else is stored, no other API call is intercepted, and /console and /rdv pages are out of scope.
+// - Privacy: the stored patient data stay on the device only while signed in: they are deleted on sign-out
+//   (even offline), on a sign-in and on any 401 (session expired or device revoked).
 import type { PwaBuild, SwGlobalScope } from './sw-types';
 
 declare const __SOURIRE_PWA_BUILD__: PwaBuild;
@@ -71,7 +72,7 @@ sw.addEventListener('fetch', (event) => {
     event.waitUntil(caches.delete(dataCache));
   } else if (request.method === 'GET' && request.mode === 'navigate' && isAppPage(path)) {
     event.respondWith(appShell(request));
-  } else if (request.method === 'GET' && precached.has(path) && url.search === '') {
+  } else if (request.method === 'GET' && url.search === '' && (precached.has(path) || isBuiltAsset(path))) {
     event.respondWith(precachedFile(request));
   }
 });
@@ -82,13 +83,18 @@ function isAppPage(path: string): boolean {
   return !(path.split('/').pop() ?? '').includes('.');
 }
 
+/** A hashed file of a build: a page still running the previous version may ask for one of its own. */
+function isBuiltAsset(path: string): boolean {
+  return path.startsWith('/assets/');
+}
+
 async function appShell(request: Request): Promise<Response> {
   const cached = await (await caches.open(shellCache)).match(build.shell, lookup);
   return cached ?? fetch(request);
 }
 
 async function precachedFile(request: Request): Promise<Response> {
-  // Any version's cache: a page still running the previous version asks for its own hashed files.
+  // Any version's cache: the previous version's files are kept for pages still running it.
   return (await caches.match(request, lookup)) ?? fetch(request);
 }
 
@@ -102,7 +108,8 @@ async function networkFirst(request: Request): Promise<Response> {
     throw error;
   }
   if (response.ok) {
-    await (await caches.open(dataCache)).put(request, response.clone());
+    // Best effort: an answer the cache refuses (`Vary: *`) is still given to the page.
+    await (await caches.open(dataCache)).put(request, response.clone()).catch(() => undefined);
   } else if (response.status === 401) {
     await caches.delete(dataCache);
   } else if (gatewayDown.has(response.status)) {
