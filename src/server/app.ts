@@ -11,6 +11,7 @@ import './http/fastify-types';
 import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
 import { appModuleRoutes } from './modules/app-modules/routes';
+import { appReminderRoutes } from './modules/app-reminders/routes';
 import { bookingRoutes } from './modules/booking/routes';
 import { changeRequestRoutes } from './modules/change-requests/routes';
 import { feedRoutes } from './modules/feeds/routes';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   appModuleRoutes(app);
   patientAppRoutes(app);
   changeRequestRoutes(app);
+  appReminderRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -32,6 +32,23 @@ export async function scheduleJob(db: Db, job: NewJob): Promise<void> {
     .onConflictDoNothing({ target: jobs.uniqueKey });
 }
 
+/** Schedules many jobs in one statement; keys already scheduled are skipped. */
+export async function scheduleJobs(db: Db, list: NewJob[]): Promise<void> {
+  if (list.length === 0) return;
+  await db
+    .insert(jobs)
+    .values(
+      list.map((job) => ({
+        kind: job.kind,
+        runAt: job.runAt,
+        practiceId: job.practiceId ?? null,
+        payload: job.payload ?? {},
+        uniqueKey: job.uniqueKey ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
 /**
  * Runs what is due. Jobs are claimed with FOR UPDATE SKIP LOCKED, so several server instances share the
  * work and none runs a job twice; a job whose server died is claimable again after 5 minutes. A failed

@@ -20,6 +20,7 @@ import {
   appointmentNotice,
   type NoticeEvent,
 } from '../../messages/appointment-templates';
+import { scheduleAppReminders } from '../app-reminders/schedule-app-reminders';
 import { enqueueMessage } from '../outbox/enqueue-message';
 import { mapLinkFor } from '../practice/public-practice';
 import { calendarFile } from './calendar-file';
@@ -196,7 +197,10 @@ export async function queueAppointmentNotice(
   return queued;
 }
 
-/** Schedules the reminder of the appointment's current version (a moved appointment gets a new one). */
+/**
+ * Schedules the reminder of the appointment's current version (a moved appointment gets a new one),
+ * and the reminders patients set in the app (NOT-2) for the phones signed in that reach its patient.
+ */
 export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise<void> {
   const [row] = await ctx.db
     .select({
@@ -209,6 +213,7 @@ export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise
     .innerJoin(practices, eq(practices.id, appointments.practiceId))
     .where(eq(appointments.id, appointmentId));
   if (!row) return;
+  await scheduleAppReminders(ctx.db, ctx.now, { appointmentId });
   const at = reminderTime(row.startsAt.getTime(), row.hours, row.timeZone, ctx.now.getTime());
   if (at === null) return;
   await scheduleJob(ctx.db, {

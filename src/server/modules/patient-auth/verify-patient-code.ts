@@ -1,5 +1,6 @@
 import { type AppDeps, makeCtx } from '../../context';
 import { AppError } from '../../errors';
+import { scheduleAppReminders } from '../app-reminders/schedule-app-reminders';
 import { recordAudit } from '../audit/record-audit';
 import { consumeCode } from '../auth/one-time-codes';
 import { createSession } from '../auth/sessions';
@@ -40,5 +41,7 @@ export async function verifyPatientCode(
     entity: 'session',
     patientId: challenge.patientId,
   });
+  // a phone new to the app gets its reminders for the appointments already booked
+  await scheduleAppReminders(deps.db, ctx.now, { practiceId: challenge.practiceId, phone: challenge.phone });
   return { token: session.token, expiresAt: session.expiresAt };
 }
