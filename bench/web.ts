@@ -3,12 +3,13 @@
 // (`src/server/main.ts`) on a free port with a temporary DATA_DIR and the demo practice. Prints `name: value`
 // lines; figures vary from run to run and machine to machine, nothing is asserted.
 // Targets (issue 5): performance ≥ 90, accessibility ≥ 95, app initial JS ≤ 150 KB gzip.
-// `--no-build` reuses dist/web as it is.
+// `--no-build` reuses dist/web as it is; `--runs=N` audits each page N times and keeps the median run (3).
+import { loadavg } from 'node:os';
 import { build } from 'vite';
 import { demoSlug } from '../src/server/demo/demo-data';
 import { initialJs } from './lib/initial-js';
 import { checkInstallability } from './lib/installability';
-import { type LighthouseFigures, runLighthouse } from './lib/lighthouse-run';
+import { type LighthouseFigures, medianLighthouse } from './lib/lighthouse-run';
 import { signInDemoPatient } from './lib/patient-session';
 import { startRealServer } from './lib/real-server';
 
@@ -27,7 +28,12 @@ async function installable(prefix: string, url: string): Promise<void> {
   console.log(`${prefix}_installability_errors: ${verdict.errors.join('; ') || 'none'}`);
 }
 
+const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
+
 async function main(): Promise<void> {
+  // Lighthouse's simulated CPU slowdown applies on top of the real one: the load says how busy the machine was.
+  console.log(`bench_load_average_1m: ${loadavg()[0]?.toFixed(2)}`);
+  console.log(`lighthouse_runs_per_page: ${runs}`);
   if (!process.argv.includes('--no-build')) await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   const server = await startRealServer();
   try {
@@ -35,13 +41,13 @@ async function main(): Promise<void> {
     const booking = `${server.url}/rdv/${demoSlug}`;
 
     // The signed-in home (APP-2) is what a returning patient opens; the sign-in page is measured too.
-    const home = await runLighthouse(app, await signInDemoPatient(server.url));
+    const home = await medianLighthouse(app, runs, await signInDemoPatient(server.url));
     print('app', home);
     // 1 when the audited page really was the signed-in home (its session check answered 200).
     console.log(`app_signed_in: ${home.statuses.get('/api/patient/me') === 200 ? 1 : 0}`);
     await installable('app', app);
-    print('app_sign_in', await runLighthouse(app));
-    print('booking', await runLighthouse(booking));
+    print('app_sign_in', await medianLighthouse(app, runs));
+    print('booking', await medianLighthouse(booking, runs));
     await installable('booking', booking);
 
     const js = initialJs('app');
