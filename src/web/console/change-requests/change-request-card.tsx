@@ -90,7 +90,8 @@ export function ChangeRequestCard({
         {request.requestedBy
           ? t('reviews.askedBy', {
               name: filedName(request.requestedBy),
-              phone: maskedPhone(request.requestedBy.phone),
+              // kept on one line
+              phone: maskedPhone(request.requestedBy.phone).replaceAll(' ', '\u00a0'),
               date: when.format(new Date(request.createdAt)),
             })
           : t('reviews.askedOn', { date: when.format(new Date(request.createdAt)) })}
@@ -104,7 +105,7 @@ export function ChangeRequestCard({
       ) : null}
 
       {request.kind === 'update_info' ? (
-        <ChangeRequestDiff diff={request.diff} caption={t('reviews.changes')} />
+        <ChangeRequestDiff diff={request.diff} caption={t('reviews.changes')} pending={pending} />
       ) : request.dependant ? (
         <div className="review__dependant">
           <p>
