@@ -228,6 +228,9 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
   await page.getByText('Demande acceptée : le dossier de DURAND Léa est à jour.').waitFor();
   await leaCard.getByText('Acceptée', { exact: true }).waitFor();
   await leaCard.getByText(/^Acceptée par Nadia Lefèvre le/).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+    'Mise à jour des coordonnées : DURAND Léa',
+  );
   // once decided, the card shows the values asked for (the file now holds them)
   expect(await leaCard.getByRole('row', { name: /E-mail/ }).textContent()).toBe(
     'E-maillea.durand@mail.example',
@@ -237,13 +240,16 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
     mobilePhone: '+33639985544',
   });
 
-  // reject Paul's with the reason offered: nothing changes
-  await paulCard.getByRole('button', { name: 'Refuser la demande pour DURAND Paul' }).click();
+  // reject Paul's with the keyboard; the reason is offered, and may be changed: nothing changes
+  await paulCard.getByRole('button', { name: 'Refuser la demande pour DURAND Paul' }).focus();
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Refuser la demande pour DURAND Paul ?' });
   const reason = dialog.getByLabel('Raison du refus (lue par le patient)');
+  await expect.poll(() => reason.evaluate((element) => element === document.activeElement)).toBe(true);
   expect(await reason.inputValue()).toContain('Contactez le cabinet');
   await reason.fill('Merci de nous apporter un justificatif de domicile.');
-  await dialog.getByRole('button', { name: 'Refuser' }).click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   await page.getByText('Demande refusée pour DURAND Paul : le dossier n’a pas changé.').waitFor();
   await paulCard.getByText('Raison donnée : Merci de nous apporter un justificatif de domicile.').waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { StaffChangeRequest } from '../../../contracts/patient-app';
 import { ApiError, api } from '../../shared/api';
@@ -76,10 +76,17 @@ export function ChangeRequestCard({
 
   const fileOf = request.patient ?? (request.kind === 'add_dependant' ? request.requestedBy : null);
   const headingId = `review-${request.id}`;
+  // once decided, its buttons are gone: the focus goes to the card, where the outcome is read
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasPending = useRef(pending);
+  useEffect(() => {
+    if (wasPending.current && !pending) heading.current?.focus();
+    wasPending.current = pending;
+  }, [pending]);
   return (
     <article className={`review review--${request.status}`} aria-labelledby={headingId}>
       <header className="review__header">
-        <h2 id={headingId} className="review__title">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="review__title">
           {t('reviews.requestFor', { kind, name })}
         </h2>
         <span className={`badge review-badge--${request.status}`}>
