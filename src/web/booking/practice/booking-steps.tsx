@@ -1,5 +1,6 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
 import type { BookingPage, PublicMotif, PublicSlot } from '../../../contracts/booking';
+import { readBookingHandover } from '../../shared/booking-handover';
 import { emptyMemory, type FlowMemory, type Picked, readStepState } from '../flow/flow-types';
 import { fullName, shortName } from '../format';
 import { useI18n } from '../i18n';
@@ -32,12 +33,24 @@ function practitionerChoice(motif: PublicMotif, asked: string | null): string | 
   return asked && motif.practitionerIds.includes(asked) ? asked : null;
 }
 
+/** Opened from the patient app: the identity is already known, the SMS step is skipped (APP-3). */
+function memoryFromApp(slug: string): FlowMemory {
+  const handover = readBookingHandover(slug);
+  if (!handover) return emptyMemory;
+  return {
+    ...emptyMemory,
+    grant: handover.grant,
+    grantExpiresAt: handover.expiresAt,
+    patientId: handover.patientId,
+  };
+}
+
 /** The booking page's steps (BOOK-1, BOOK-2): motif → practitioner → week of slots → the flow. */
 export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }) {
   const { t } = useI18n();
   const place = usePlace();
   const step = readStepState(place.state);
-  const [memory, setMemory] = useState<FlowMemory>(emptyMemory);
+  const [memory, setMemory] = useState<FlowMemory>(() => memoryFromApp(slug));
   const updateMemory = useCallback(
     (change: Partial<FlowMemory>) => setMemory((current) => ({ ...current, ...change })),
     [],

@@ -25,6 +25,8 @@ export function SignInPage({ practice, onSignedIn }: { practice: string; onSigne
 }
 
 const emptyIdentity = { phone: '', lastName: '', firstName: '', birthDate: '' };
+type IdentityField = keyof typeof emptyIdentity;
+const identityFields: IdentityField[] = ['phone', 'lastName', 'firstName', 'birthDate'];
 
 function IdentityStep({
   practice,
@@ -37,33 +39,51 @@ function IdentityStep({
   const [form, setForm] = useState(emptyIdentity);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [dateError, setDateError] = useState<string | undefined>();
-  const set = (field: keyof typeof emptyIdentity) => (value: string) =>
+  const [missing, setMissing] = useState<Partial<Record<IdentityField, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const set = (field: IdentityField) => (value: string) =>
     setForm((current) => ({ ...current, [field]: field === 'birthDate' ? formatDateAsTyped(value) : value }));
+
+  const focusFirstInvalid = () =>
+    window.requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(),
+    );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // every field is required (seed): said next to each field before anything is sent
+    const problems: Partial<Record<IdentityField, string>> = {};
+    for (const field of identityFields) {
+      if (!form[field].trim()) problems[field] = t('form.required');
+    }
     const birthDate = parseFrenchDate(form.birthDate);
-    setDateError(birthDate ? undefined : t('signIn.birthDateInvalid'));
+    if (!problems.birthDate && !birthDate) problems.birthDate = t('signIn.birthDateInvalid');
+    setMissing(problems);
     setError(null);
-    if (!birthDate) return;
+    if (Object.keys(problems).length > 0 || !birthDate) {
+      focusFirstInvalid();
+      return;
+    }
     setBusy(true);
     try {
       onChallenge(await api.post<CodeChallenge>('/api/patient/sign-in', { practice, ...form, birthDate }));
     } catch (caught) {
       setError(caught);
+      if (caught instanceof ApiError && caught.issues.length > 0) focusFirstInvalid();
     } finally {
       setBusy(false);
     }
   };
-  const fieldError = (path: string) => (error instanceof ApiError ? error.issueFor(path) : undefined);
+  const fieldError = (path: IdentityField) =>
+    missing[path] ?? (error instanceof ApiError ? error.issueFor(path) : undefined);
+  const invalid = Object.keys(missing).length > 0 || (error instanceof ApiError && error.issues.length > 0);
 
   return (
     <>
       <h1>{t('signIn.title')}</h1>
       <p className="muted">{t('signIn.intro')}</p>
-      <ErrorAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      {invalid ? <Alert tone="error">{t('form.fixFields')}</Alert> : <ErrorAlert error={error} />}
+      <form ref={formRef} onSubmit={submit} noValidate>
         <TextField
           label={t('signIn.phone')}
           hint={t('signIn.phoneHint')}
@@ -96,10 +116,10 @@ function IdentityStep({
           hint={t('signIn.birthDateHint')}
           inputMode="numeric"
           autoComplete="bday"
-          placeholder="JJ/MM/AAAA"
+          placeholder={t('signIn.birthDatePlaceholder')}
           value={form.birthDate}
           onChange={set('birthDate')}
-          error={dateError ?? fieldError('birthDate')}
+          error={fieldError('birthDate')}
           maxLength={10}
           required
         />
@@ -110,6 +130,11 @@ function IdentityStep({
       </form>
     </>
   );
+}
+
+/** The digits of a code as typed or pasted: "123 456", "123-456" and "Code : 123456" all give 123456. */
+export function codeDigits(typed: string): string {
+  return typed.replace(/\D/g, '').slice(0, 6);
 }
 
 function CodeStep({
@@ -126,29 +151,43 @@ function CodeStep({
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [resending, setResending] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [dead, setDead] = useState(false);
   const [wait, setWait] = useState(challenge.resendAfterSeconds);
-  const sentAt = useRef(Date.now());
+  const form = useRef<HTMLFormElement>(null);
+  const focusCode = () =>
+    window.requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input')?.focus());
 
   useEffect(() => {
-    sentAt.current = Date.now();
+    const sentAt = Date.now();
     setWait(challenge.resendAfterSeconds);
     const timer = window.setInterval(() => {
-      setWait(Math.max(0, challenge.resendAfterSeconds - Math.floor((Date.now() - sentAt.current) / 1000)));
+      const left = Math.max(0, challenge.resendAfterSeconds - Math.floor((Date.now() - sentAt) / 1000));
+      setWait(left);
+      if (left === 0) window.clearInterval(timer);
     }, 1000);
     return () => window.clearInterval(timer);
   }, [challenge]);
 
+  const failed = (caught: unknown) => {
+    setMessage({
+      tone: 'error',
+      text: errorText(caught, { network: t('common.networkError'), generic: t('common.genericError') }),
+    });
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (code.length !== 6) {
+      setMessage({ tone: 'error', text: t('code.sixDigits') });
+      focusCode();
+      return;
+    }
     setBusy(true);
     setMessage(null);
     try {
-      await api.post('/api/patient/sign-in/verify', {
-        challengeId: challenge.challengeId,
-        code: code.trim(),
-      });
+      await api.post('/api/patient/sign-in/verify', { challengeId: challenge.challengeId, code });
       onSignedIn();
     } catch (caught) {
       setCode('');
@@ -159,14 +198,12 @@ function CodeStep({
           tone: 'error',
           text: left > 0 ? t('code.attemptsLeft', { count: left }) : t('code.dead'),
         });
+        if (left > 0) focusCode();
       } else if (caught instanceof ApiError && caught.code === 'CODE_EXPIRED') {
         setDead(true);
         setMessage({ tone: 'error', text: t('code.dead') });
       } else {
-        setMessage({
-          tone: 'error',
-          text: errorText(caught, { network: t('common.networkError'), generic: t('common.genericError') }),
-        });
+        failed(caught);
       }
     } finally {
       setBusy(false);
@@ -175,17 +212,19 @@ function CodeStep({
 
   const resend = async () => {
     setMessage(null);
+    setResending(true);
     try {
       onChallenge(
         await api.post<CodeChallenge>('/api/patient/sign-in/resend', { challengeId: challenge.challengeId }),
       );
       setDead(false);
+      setCode('');
       setMessage({ tone: 'success', text: t('code.resent') });
+      focusCode();
     } catch (caught) {
-      setMessage({
-        tone: 'error',
-        text: errorText(caught, { network: t('common.networkError'), generic: t('common.genericError') }),
-      });
+      failed(caught);
+    } finally {
+      setResending(false);
     }
   };
 
@@ -193,27 +232,31 @@ function CodeStep({
     <>
       <h1>{t('code.title')}</h1>
       <p>{t('code.intro', { phone: challenge.maskedPhone })}</p>
+      <p className="muted small">
+        {t('code.validity', { minutes: Math.max(1, Math.round(challenge.expiresInSeconds / 60)) })}
+      </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <TextField
           label={t('code.label')}
+          hint={t('code.hint')}
           inputMode="numeric"
           autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
+          pattern="[0-9]*"
           value={code}
-          onChange={(value) => setCode(value.replace(/\D/g, '').slice(0, 6))}
+          onChange={(value) => setCode(codeDigits(value))}
           className="code-input"
           autoFocus
           required
           disabled={dead}
         />
-        <Button type="submit" busy={busy} disabled={dead || code.length !== 6} className="button--block">
+        <Button type="submit" busy={busy} disabled={dead} className="button--block">
           {t('code.submit')}
         </Button>
       </form>
       <div className="code-actions">
-        <Button variant="secondary" disabled={wait > 0} onClick={() => void resend()}>
+        <p className="muted small">{t('code.notReceived')}</p>
+        <Button variant="secondary" busy={resending} disabled={wait > 0} onClick={() => void resend()}>
           {wait > 0 ? t('code.resendIn', { seconds: wait }) : t('code.resend')}
         </Button>
         <Button variant="link" onClick={onBack}>

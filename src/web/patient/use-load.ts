@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../shared/api';
+
+export type Load<T> =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; data: T; refreshing: boolean };
+
+/**
+ * GETs one API path for a screen, and again when the path changes, when `reload()` is called and when the
+ * network comes back (the screen then leaves the offline copy for fresh data). A reload keeps the data
+ * on screen while it runs. `null` waits.
+ */
+export function useLoad<T>(path: string | null): {
+  load: Load<T>;
+  reload: () => void;
+  setData: (data: T) => void;
+} {
+  const [load, setLoad] = useState<Load<T>>({ kind: 'loading' });
+  const [version, setVersion] = useState(0);
+  const current = useRef(load);
+  const shownPath = useRef<string | null>(null);
+  current.current = load;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` asks for the same path again
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    const shown = current.current;
+    // another path (another person) never shows the previous one's data while it loads
+    const same = shownPath.current === path;
+    shownPath.current = path;
+    setLoad(shown.kind === 'ready' && same ? { ...shown, refreshing: true } : { kind: 'loading' });
+    api
+      .get<T>(path)
+      .then((data) => {
+        if (live) setLoad({ kind: 'ready', data, refreshing: false });
+      })
+      .catch((error: unknown) => {
+        if (!live) return;
+        // a reload that fails keeps what the screen shows; the offline banner says why
+        setLoad((before) =>
+          before.kind === 'ready' ? { ...before, refreshing: false } : { kind: 'failed', error },
+        );
+      });
+    return () => {
+      live = false;
+    };
+  }, [path, version]);
+
+  useEffect(() => {
+    const again = () => setVersion((value) => value + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, []);
+
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
+  const setData = useCallback((data: T) => setLoad({ kind: 'ready', data, refreshing: false }), []);
+  return { load, reload, setData };
+}

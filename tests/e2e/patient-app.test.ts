@@ -1,0 +1,571 @@
+import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  appointments,
+  locations,
+  motifs,
+  patientChangeRequests,
+  patients,
+  practiceAppSettings,
+  practices,
+  staff,
+} from '../../src/server/db/schema';
+import { demoSlug } from '../../src/server/demo/demo-data';
+import { lastCodeSentTo } from '../support/factories';
+import { makeAppointment } from '../support/patient-session';
+import { expectNoSeriousA11yViolations } from './axe';
+import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
+
+/**
+ * The patient app on a phone (issue 5, APP-1…APP-7): Paul Durand signs in with his phone and sees his
+ * family (Léa and Hugo, his children). Léa's appointments are written for the test: the next one within the
+ * practice's 24-hour cutoff with the Carte Vitale to read, two later ones to move and cancel, and a long
+ * history. Every screen is checked with axe at 360 px.
+ */
+
+const zone = 'Europe/Paris';
+const paulPhone = { typed: '06 39 98 10 01', e164: '+33639981001' };
+const phone = { viewport: phoneViewport, isMobile: true, hasTouch: true };
+
+let server: E2eServer;
+let browser: Browser;
+/** Paul's app session (cookies), shared by the screens' tests: sign-in codes are limited to 5 an hour. */
+let paulSession: Awaited<ReturnType<BrowserContext['storageState']>>;
+
+const ids = { practice: '', paul: '', lea: '', hugo: '', bernard: '', lyon: '', controle: '' };
+const lea = { next: '', toMove: '', toCancel: '', toMoveStart: new Date(0) };
+
+/** A day from today at a local time of the practice. */
+function localAt(days: number, hour: number, minute = 0): Date {
+  const day = Temporal.Now.plainDateISO(zone).add({ days });
+  const zoned = day.toZonedDateTime({ timeZone: zone, plainTime: new Temporal.PlainTime(hour, minute) });
+  return new Date(zoned.epochMilliseconds);
+}
+
+/** One of Léa's appointments with Dr Bernard, freeing his time first (demo appointments are random). */
+async function placeForLea(startsAt: Date, overrides: Partial<typeof appointments.$inferInsert> = {}) {
+  const db = server.deps.db;
+  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  await db
+    .update(appointments)
+    .set({ deletedAt: new Date() })
+    .where(
+      and(
+        eq(appointments.practitionerId, ids.bernard),
+        lt(appointments.startsAt, endsAt),
+        gt(appointments.endsAt, startsAt),
+        isNull(appointments.deletedAt),
+      ),
+    );
+  const row = await makeAppointment(
+    db,
+    { practiceId: ids.practice, practitionerId: ids.bernard, locationId: ids.lyon, motifId: ids.controle },
+    ids.lea,
+    startsAt,
+    overrides,
+  );
+  return row.id;
+}
+
+async function prepareFamily() {
+  const db = server.deps.db;
+  const [practice] = await db.select().from(practices).where(eq(practices.slug, demoSlug));
+  if (!practice) throw new Error('demo practice missing');
+  ids.practice = practice.id;
+  const family = await db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.practiceId, practice.id), eq(patients.lastName, 'Durand')));
+  const find = (firstName: string) => family.find((row) => row.firstName === firstName)?.id ?? '';
+  ids.paul = find('Paul');
+  ids.lea = find('Léa');
+  ids.hugo = find('Hugo');
+  const [bernard] = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.practiceId, practice.id), eq(staff.lastName, 'Bernard')));
+  const [lyon] = await db
+    .select()
+    .from(locations)
+    .where(and(eq(locations.practiceId, practice.id), eq(locations.postalCode, '69003')));
+  const [controle] = await db
+    .select()
+    .from(motifs)
+    .where(and(eq(motifs.practiceId, practice.id), eq(motifs.name, 'Consultation de contrôle')));
+  ids.bernard = bernard?.id ?? '';
+  ids.lyon = lyon?.id ?? '';
+  ids.controle = controle?.id ?? '';
+
+  // the demo's random appointments of the family give way to known ones
+  await db
+    .update(appointments)
+    .set({ deletedAt: new Date() })
+    .where(inArray(appointments.patientId, [ids.paul, ids.lea, ids.hugo]));
+  const soon = new Date(Math.ceil((Date.now() + 3 * 3_600_000) / 300_000) * 300_000);
+  lea.next = await placeForLea(soon, { carteVitale: true });
+  lea.toMoveStart = localAt(9, 7);
+  lea.toMove = await placeForLea(lea.toMoveStart);
+  lea.toCancel = await placeForLea(localAt(11, 7));
+  for (let days = 3; days <= 24; days += 1) {
+    const startsAt = localAt(-days, 7);
+    await placeForLea(
+      startsAt,
+      days === 5
+        ? { status: 'excused', cancelledAt: localAt(-7, 9), cancelledBy: 'patient' }
+        : { status: days === 6 ? 'not_excused' : 'seen' },
+    );
+  }
+}
+
+/** Paul signs in through the API (identity, then the code from the outbox): the context gets the cookie. */
+async function signInPaul(context: BrowserContext, userAgent?: string): Promise<void> {
+  const headers = userAgent ? { 'user-agent': userAgent } : undefined;
+  const start = await context.request.post(`${server.url}/api/patient/sign-in`, {
+    data: {
+      practice: demoSlug,
+      phone: paulPhone.typed,
+      lastName: 'Durand',
+      firstName: 'Paul',
+      birthDate: '1980-03-14',
+    },
+    ...(headers ? { headers } : {}),
+  });
+  expect(start.status()).toBe(200);
+  const { challengeId } = (await start.json()) as { challengeId: string };
+  const code = await lastCodeSentTo(server.database.db, paulPhone.e164);
+  const verify = await context.request.post(`${server.url}/api/patient/sign-in/verify`, {
+    data: { challengeId, code },
+    ...(headers ? { headers } : {}),
+  });
+  expect(verify.status()).toBe(200);
+}
+
+/** A phone with Paul's session, on a screen of the app. */
+async function openAs(path: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ ...phone, storageState: paulSession });
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/app${path}`);
+  return { context, page, problems };
+}
+
+/** Nothing on the page is wider than the phone. */
+async function expectNoOverflow(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(phoneViewport.width);
+}
+
+async function checkScreen(page: Page) {
+  await expectNoOverflow(page);
+  await expectNoSeriousA11yViolations(page);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await prepareFamily();
+  const context = await browser.newContext(phone);
+  await signInPaul(context);
+  paulSession = await context.storageState();
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('signs in with the seed’s wording and a pasted code, then shows the home: next appointment, Carte Vitale, tiles, menu', async () => {
+  const context = await browser.newContext(phone);
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/app`);
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  await page.getByText('Toutes les informations sont obligatoires.').waitFor();
+
+  // nothing typed: each field says it is required, and the focus goes to the first one
+  await page.getByRole('button', { name: 'Connexion' }).click();
+  await page.getByText('Vérifiez les champs signalés.').waitFor();
+  expect(await page.getByText('Ce champ est obligatoire.').count()).toBe(4);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('tel');
+  await checkScreen(page);
+
+  await page.getByLabel('Numéro de téléphone').fill(paulPhone.typed);
+  await page.getByLabel('Nom', { exact: true }).fill('Durand');
+  await page.getByLabel('Prénom').fill('Paul');
+  await page.getByLabel('Date de naissance').fill('14031980');
+  await page.getByRole('button', { name: 'Connexion' }).click();
+  await page.getByRole('heading', { name: 'Vérification' }).waitFor();
+  await page.getByText('Un code à 6 chiffres a été envoyé par SMS').waitFor();
+  const resend = page.getByRole('button', { name: /Renvoyer le code dans \d+ s/ });
+  expect(await resend.isDisabled()).toBe(true);
+  const codeField = page.getByLabel('Code reçu par SMS');
+  expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
+  expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+  await checkScreen(page);
+
+  // a wrong code says how many tries are left
+  const code = await lastCodeSentTo(server.database.db, paulPhone.e164);
+  const wrong = code === '000000' ? '111111' : '000000';
+  await codeField.fill(wrong);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await page.getByText(/Code incorrect\. Il vous reste 4 essai/).waitFor();
+
+  // the code as the SMS shows it, with a space, pasted in one go
+  await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+  expect(await codeField.inputValue()).toBe(code);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+
+  // the family's next appointment: Léa's, with the Carte Vitale warning
+  const next = page.getByRole('region', { name: 'Prochain rendez-vous' });
+  await next.getByText('Pour Léa Durand').waitFor();
+  expect(await next.textContent()).toContain('Dr Sophie Bernard');
+  expect(await next.textContent()).toContain('Carte Vitale !');
+  // the default switches: appointments, messaging, documents; never payments or imaging
+  const tiles = page.getByRole('region', { name: 'Vos services' });
+  for (const name of ['Mes RDV', 'Messagerie', 'Documents', 'Mon cabinet']) {
+    await tiles.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
+  }
+  expect(await tiles.getByRole('link', { name: /Mes paiements|Mon imagerie/ }).count()).toBe(0);
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  for (const name of ['Mes informations', 'Ma famille', 'Mon cabinet', 'Mes rappels', 'Mes appareils']) {
+    await menu.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
+  }
+  await checkScreen(page);
+
+  // a module switched on but not built yet: a polite "coming soon"
+  await tiles.getByRole('link', { name: /^Messagerie/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Messagerie' }).waitFor();
+  await page.getByText('Ce service arrive bientôt').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  await checkScreen(page);
+  await page.getByRole('link', { name: 'Accueil' }).click();
+
+  // English on demand
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Hello Paul' }).waitFor();
+  await page.getByText('For Léa Durand').waitFor();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('my appointments: upcoming, add to calendar, call after the cutoff, cancel, move, show all with statuses', async () => {
+  const { context, page, problems } = await openAs('/rdv');
+  await page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' }).waitFor();
+  // Paul's own file first: nothing planned
+  await page.getByText('Aucun rendez-vous à venir.').waitFor();
+  await page.getByLabel('Dossier affiché').selectOption({ label: 'Léa Durand' });
+  const cards = page.locator('article.appt');
+  await expect.poll(() => cards.count()).toBe(3);
+  await checkScreen(page);
+
+  // the next one is within the 24-hour cutoff: no online change, the practice's phone instead
+  const first = cards.nth(0);
+  expect(await first.textContent()).toContain('Carte Vitale !');
+  expect(await first.textContent()).toContain('Consultation de contrôle');
+  expect(await first.textContent()).toContain('Lyon 3e – Tilleuls');
+  await first.getByText('Ce rendez-vous ne peut plus être modifié en ligne.').waitFor();
+  expect(await first.getByRole('link', { name: '04 65 71 00 00' }).getAttribute('href')).toBe(
+    'tel:+33465710000',
+  );
+  expect(await first.getByRole('button', { name: 'Annuler' }).count()).toBe(0);
+  expect(await first.getByRole('link', { name: /Me rendre au cabinet/ }).getAttribute('href')).toMatch(
+    /^https:\/\//,
+  );
+
+  // add to my calendar: the .ics of the manage link, and "already added" remembered on the phone
+  const second = cards.nth(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    second.getByRole('link', { name: 'Ajouter à mon agenda' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const ics = await page.request.get(
+    `${server.url}${await second.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href')}`,
+  );
+  expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+  await second.getByText('Ce rendez-vous a été ajouté à votre agenda.').waitFor();
+  await page.reload();
+  await page.getByLabel('Dossier affiché').waitFor();
+  expect(await page.getByLabel('Dossier affiché').inputValue()).toBe(ids.lea);
+  await cards.nth(1).getByText('Ce rendez-vous a déjà été ajouté à votre agenda.').waitFor();
+
+  // cancel the third one, confirmed in a dialog whose safe choice has the focus
+  await cards.nth(2).getByRole('button', { name: 'Annuler' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Annuler le rendez-vous ?' });
+  await dialog.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Garder le rendez-vous');
+  await checkScreen(page);
+  await dialog.getByRole('button', { name: 'Annuler le rendez-vous' }).click();
+  await page.getByText(/^Le rendez-vous du .+ à 07:00 est annulé\.$/).waitFor();
+  await expect.poll(() => cards.count()).toBe(2);
+  const [cancelled] = await server.deps.db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, lea.toCancel));
+  expect(cancelled?.cancelledAt).not.toBeNull();
+  expect(cancelled?.cancelledBy).toBe('patient');
+
+  // move the second one to another free slot of Dr Bernard
+  await cards.nth(1).getByRole('button', { name: 'Déplacer' }).click();
+  await page.getByRole('heading', { name: 'Déplacer le rendez-vous' }).waitFor();
+  const slot = page.locator('.slots button').first();
+  await slot.waitFor();
+  await checkScreen(page);
+  const chosen = (await slot.getAttribute('aria-label')) ?? '';
+  await slot.click();
+  await page.getByRole('heading', { name: 'Confirmer le déplacement' }).waitFor();
+  expect((await page.locator('main').textContent())?.toLowerCase()).toContain(chosen.toLowerCase());
+  await page.getByRole('button', { name: 'Confirmer le déplacement' }).click();
+  await page.getByText(new RegExp(`^Votre rendez-vous est déplacé au ${chosen}\\.`, 'i')).waitFor();
+  const [moved] = await server.deps.db.select().from(appointments).where(eq(appointments.id, lea.toMove));
+  expect(moved?.startsAt.getTime()).not.toBe(lea.toMoveStart.getTime());
+  expect(moved?.cancelledAt).toBeNull();
+
+  // show all: the whole history, oldest first, with statuses, 20 at a time
+  await page.getByRole('link', { name: 'Tout afficher (historique)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Historique des rendez-vous' }).waitFor();
+  await expect.poll(() => cards.count()).toBe(20);
+  const statuses = await page.locator('.appt__status').allTextContents();
+  expect(statuses.slice(0, 3)).toEqual(['Honoré', 'Honoré', 'Honoré']);
+  expect(statuses).toContain('Annulé');
+  expect(statuses).toContain('Absence non excusée');
+  await checkScreen(page);
+  await page.getByRole('button', { name: 'Afficher plus de rendez-vous' }).click();
+  // 22 past, the one cancelled today, the next one and the moved one
+  await expect.poll(() => cards.count()).toBe(25);
+  expect(await page.getByRole('button', { name: 'Afficher plus de rendez-vous' }).count()).toBe(0);
+  const headings = await page.locator('.appt__when').allTextContents();
+  expect(headings.at(-1)).toBe((await cards.last().locator('.appt__when').textContent()) ?? '');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('books a new appointment through the booking page with the identity known (no SMS step)', async () => {
+  const { context, page, problems } = await openAs('/rdv');
+  await page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' }).waitFor();
+  await page.getByRole('button', { name: 'Prendre un nouveau rendez-vous' }).click();
+  await page.waitForURL(`${server.url}/rdv/${demoSlug}`);
+  await page.getByRole('button', { name: /^Consultation de contrôle/ }).click();
+  await page.getByRole('button', { name: /^Dr Sophie Bernard/ }).click();
+  await page.getByRole('heading', { name: 'Choisissez un créneau' }).waitFor();
+  const slot = page.locator('.week__days .slot').first();
+  await slot.waitFor();
+  const start = (await slot.getAttribute('data-start')) ?? '';
+  await slot.click();
+  // straight to the last step: no phone, no code
+  await page.getByRole('heading', { name: 'Finalisez votre rendez-vous' }).waitFor();
+  expect(await page.getByRole('heading', { name: 'Identifiez-vous' }).count()).toBe(0);
+  const forWhom = page.getByRole('group', { name: 'Pour qui est ce rendez-vous ?' });
+  expect(await forWhom.getByRole('radio', { name: /Paul Durand/ }).isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+  await page.getByRole('heading', { name: 'Votre rendez-vous est confirmé' }).waitFor();
+  const booked = await server.deps.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.patientId, ids.paul), isNull(appointments.deletedAt)));
+  expect(booked.map((row) => row.startsAt.toISOString())).toEqual([new Date(start).toISOString()]);
+  expect(booked[0]?.channel).toBe('online');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('family: switches the person the screens show (remembered) and asks to add a dependant', async () => {
+  const { context, page, problems } = await openAs('/famille');
+  await page.getByRole('heading', { level: 1, name: 'Ma famille' }).waitFor();
+  const people = page.getByRole('group', { name: 'Personne affichée dans l’application' });
+  expect(await people.getByRole('radio', { name: /Paul Durand/ }).isChecked()).toBe(true);
+  await people.getByRole('radio', { name: /Hugo Durand/ }).check();
+  await page.getByText('L’application affiche maintenant les informations de Hugo.').waitFor();
+  await page.getByText('Aucune demande en cours.').waitFor();
+  await checkScreen(page);
+  await page.reload();
+  await people.waitFor();
+  expect(await people.getByRole('radio', { name: /Hugo Durand/ }).isChecked()).toBe(true);
+
+  const form = page.getByRole('region', { name: 'Demander l’ajout d’une personne à charge' });
+  await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+  expect(await form.getByText('Ce champ est obligatoire.').count()).toBe(3);
+  await form.getByLabel('Nom', { exact: true }).fill('Durand');
+  await form.getByLabel('Prénom').fill('Emma');
+  await form.getByLabel('Date de naissance').fill('12022020');
+  await form.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await page.getByText('Demande envoyée. Elle attend la validation du cabinet.').waitFor();
+  const requests = page.getByRole('region', { name: 'Demandes d’ajout' });
+  await requests.getByText('Emma Durand').waitFor();
+  await requests.getByText('En attente de validation par le cabinet').waitFor();
+  await checkScreen(page);
+
+  // nothing in the files until the practice decides
+  const [request] = await server.deps.db
+    .select()
+    .from(patientChangeRequests)
+    .where(eq(patientChangeRequests.kind, 'add_dependant'));
+  expect(request?.status).toBe('pending');
+  const emma = await server.deps.db.select().from(patients).where(eq(patients.firstName, 'Emma'));
+  expect(emma).toEqual([]);
+
+  // the home says whose file is shown
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  const family = page.getByRole('region', { name: 'Patients de ce téléphone' });
+  expect(await family.locator('li', { hasText: 'Hugo Durand' }).textContent()).toContain('affiché');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('my info: a change becomes a review request, with field errors from the API, and changes nothing yet', async () => {
+  const { context, page, problems } = await openAs('/mes-infos');
+  await page.getByRole('heading', { level: 1, name: 'Mes informations' }).waitFor();
+  const email = page.getByLabel('Adresse e-mail');
+  await expect.poll(() => email.inputValue()).toBe('paul.durand@mail.example');
+  await checkScreen(page);
+
+  await page.getByRole('button', { name: 'Envoyer au cabinet' }).click();
+  await page.getByText('Aucune modification à envoyer.').waitFor();
+
+  // the API's 400 details land next to the field
+  await email.fill('paul.durand@');
+  await page.getByRole('button', { name: 'Envoyer au cabinet' }).click();
+  await page.getByText('Vérifiez les champs signalés.').waitFor();
+  expect(await email.getAttribute('aria-invalid')).toBe('true');
+  const described = (await email.getAttribute('aria-describedby')) ?? '';
+  expect(await page.locator(`[id="${described.split(' ').at(-1)}"]`).textContent()).not.toBe('');
+  await checkScreen(page);
+
+  await email.fill('paul.nouveau@mail.example');
+  await page.getByLabel('Ville').fill('Villeurbanne');
+  await page.getByRole('button', { name: 'Envoyer au cabinet' }).click();
+  await page.getByText('Votre demande a été envoyée au cabinet.', { exact: false }).waitFor();
+  const pending = page.getByRole('region', { name: 'Modification en attente de validation par le cabinet' });
+  await pending.getByText('paul.nouveau@mail.example').waitFor();
+  await pending.getByText('Villeurbanne').waitFor();
+  await checkScreen(page);
+
+  // the file is untouched, in the database and through the API
+  const [paul] = await server.deps.db.select().from(patients).where(eq(patients.id, ids.paul));
+  expect(paul?.email).toBe('paul.durand@mail.example');
+  expect(paul?.city).not.toBe('Villeurbanne');
+  const file = await page.request.get(`${server.url}/api/patient/patients/${ids.paul}`);
+  expect(((await file.json()) as { email: string }).email).toBe('paul.durand@mail.example');
+
+  // a dependant's file, through the same picker
+  await page.getByLabel('Dossier affiché').selectOption({ label: 'Léa Durand' });
+  await page.getByRole('heading', { name: 'Informations de Léa Durand' }).waitFor();
+  expect(await page.getByRole('region', { name: /Modification en attente/ }).count()).toBe(0);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('my practice: address opens navigation, email and phone links, opening hours', async () => {
+  const { context, page, problems } = await openAs('/cabinet');
+  await page.getByRole('heading', { level: 1, name: 'Mon cabinet' }).waitFor();
+  const details = page.getByRole('region', { name: 'Cabinet dentaire des Tilleuls' });
+  await details.waitFor();
+  const address = details.getByRole('link', { name: /ouvre l’itinéraire/ });
+  expect(await address.getAttribute('href')).toMatch(/^https:\/\//);
+  expect(await details.getByRole('link', { name: '04 65 71 00 00' }).getAttribute('href')).toBe(
+    'tel:+33465710000',
+  );
+  expect(await details.getByRole('link', { name: /@/ }).getAttribute('href')).toMatch(/^mailto:.+@/);
+  const hours = page.getByRole('region', { name: 'Horaires d’ouverture' });
+  await hours.getByText('Lundi').waitFor();
+  expect(await hours.textContent()).toMatch(/\d\d:\d\d – \d\d:\d\d/);
+  expect(await hours.textContent()).toContain('Dimanche');
+  await checkScreen(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('reminders: the default as the API says, add one, remove one', async () => {
+  const { context, page, problems } = await openAs('/rappels');
+  await page.getByRole('heading', { level: 1, name: 'Mes rappels' }).waitFor();
+  const list = page.getByRole('region', { name: 'Rappels programmés' });
+  await list.getByText('1 jour avant à 12:00').waitFor();
+  await list.getByText('(par défaut)').waitFor();
+  await checkScreen(page);
+
+  await page.getByLabel('Combien de jours avant').selectOption({ label: '3 jours avant' });
+  await page.getByLabel('À quelle heure').fill('18:30');
+  await page.getByRole('button', { name: 'Ajouter le rappel' }).click();
+  await list.getByText('3 jours avant à 18:30', { exact: true }).waitFor();
+  await page.getByText('Rappel ajouté : 3 jours avant à 18:30.').waitFor();
+  expect(await list.getByText('(par défaut)').count()).toBe(0);
+
+  await list.getByRole('button', { name: 'Supprimer le rappel 1 jour avant à 12:00' }).click();
+  await page.getByText('Rappel supprimé : 1 jour avant à 12:00.').waitFor();
+  await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+  const answer = await page.request.get(`${server.url}/api/patient/reminders`);
+  expect(((await answer.json()) as { items: { daysBefore: number; time: string }[] }).items).toEqual([
+    expect.objectContaining({ daysBefore: 3, time: '18:30' }),
+  ]);
+  await checkScreen(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('a module switched off: its tile disappears and its screen says so (403 MODULE_DISABLED)', async () => {
+  const db = server.deps.db;
+  await db.insert(practiceAppSettings).values({
+    practiceId: ids.practice,
+    modules: {
+      appointments: { enabled: false },
+      messaging: { enabled: true },
+      imaging: { enabled: false },
+      payments: { enabled: false, onlinePayment: false, onlyDueInstalments: false, minors: false },
+      documents: { enabled: false, minors: false },
+      questionnaires: { enabled: false, minors: false },
+    },
+  });
+  try {
+    const { context, page, problems } = await openAs('/');
+    await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+    const tiles = page.getByRole('region', { name: 'Vos services' });
+    await tiles.getByRole('link', { name: /^Messagerie/ }).waitFor();
+    expect(await tiles.getByRole('link', { name: /^Mes RDV/ }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Prochain rendez-vous' }).count()).toBe(0);
+    await page.goto(`${server.url}/app/rdv`);
+    await page.getByText('Votre cabinet ne propose pas cette fonction dans l’application.').waitFor();
+    await checkScreen(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  } finally {
+    await db.delete(practiceAppSettings).where(eq(practiceAppSettings.practiceId, ids.practice));
+  }
+});
+
+it('devices: lists the signed-in devices, revokes another (which returns to sign-in), signs out', async () => {
+  const other = await browser.newContext(phone);
+  await signInPaul(other, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1');
+  const { page: otherPage } = await newPage(other);
+  await otherPage.goto(`${server.url}/app`);
+  await otherPage.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+
+  const { context, page, problems } = await openAs('/appareils');
+  await page.getByRole('heading', { level: 1, name: 'Mes appareils connectés' }).waitFor();
+  const list = page.getByRole('region', { name: /^Appareils/ });
+  await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+  await list.getByText('cet appareil').waitFor();
+  await checkScreen(page);
+  await list.getByRole('button', { name: /^Déconnecter / }).click();
+  await page.getByText(/est déconnecté\.$/).waitFor();
+  await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+
+  // the revoked phone: its next call answers 401, and the app returns to the sign-in
+  await otherPage
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('link', { name: 'Mes rappels de rendez-vous' })
+    .click();
+  await otherPage.getByText('Votre session a pris fin. Connectez-vous à nouveau.').waitFor();
+  await otherPage.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  await other.close();
+
+  await page.getByRole('button', { name: 'Me déconnecter de cet appareil' }).click();
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
