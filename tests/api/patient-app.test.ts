@@ -1,9 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingGrant } from '../../src/contracts/booking';
-import type { PatientAppointmentPage, PatientHome, PatientPractice } from '../../src/contracts/patient-app';
+import type {
+  Device,
+  PatientAppointmentPage,
+  PatientHome,
+  PatientPractice,
+} from '../../src/contracts/patient-app';
 import { defaultAppModules } from '../../src/contracts/patient-app';
-import { motifs, patients, practiceAppSettings, practices } from '../../src/server/db/schema';
+import { motifs, patients, practiceAppSettings, practices, sessions } from '../../src/server/db/schema';
 import { TestClient } from '../support/client';
 import { makeSchedulingPractice, nextWeekdayAt } from '../support/factories';
 import { makeAppointment, makeFamily, patientClient } from '../support/patient-session';
@@ -14,6 +19,8 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t.close());
+
+type DeviceList = { items: Device[] };
 
 const hour = 3600_000;
 const day = 24 * hour;
@@ -257,5 +264,75 @@ describe('my practice (APP-6)', () => {
     expect(practice.body.mapUrl).toContain('Bellecour');
     expect(practice.body.locations.map((location) => location.id)).toEqual([f.location.id]);
     expect((await new TestClient(t.app).get('/api/patient/practice')).status).toBe(401);
+  });
+});
+
+const iphone =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const android =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
+
+describe('devices (issue 5 §8)', () => {
+  it('lists the phone’s signed-in devices with opaque ids; a revoked device is refused at its next request', async () => {
+    const f = await makeFamily(t.deps.db);
+    const phoneA = await patientClient(t.app, t.deps.db, f.identities.paul, { userAgent: iphone });
+    t.clock.advance(60_000);
+    const phoneB = await patientClient(t.app, t.deps.db, f.identities.paul, { userAgent: android });
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+
+    const list = await phoneA.get<DeviceList>('/api/patient/devices');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item) => [item.label, item.current])).toEqual([
+      ['Safari · iPhone', true],
+      ['Chrome · Android', false],
+    ]);
+    const hashes = (
+      await t.deps.db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.patientPhone, f.phones.paul))
+    ).map((row) => row.id);
+    for (const item of list.body.items) expect(hashes).not.toContain(item.id);
+    const other = list.body.items.find((item) => !item.current)?.id ?? '';
+
+    // another phone cannot see or revoke them
+    const marieList = await marie.get<DeviceList>('/api/patient/devices');
+    expect(marieList.body.items).toHaveLength(1);
+    expect((await marie.delete(`/api/patient/devices/${other}`)).status).toBe(404);
+    expect((await phoneB.get('/api/patient/me')).status).toBe(200);
+
+    expect((await phoneA.delete(`/api/patient/devices/${other}`)).status).toBe(200);
+    const refused = await phoneB.get('/api/patient/me');
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await phoneA.get('/api/patient/me')).status).toBe(200);
+    expect((await phoneA.delete(`/api/patient/devices/${other}`)).status).toBe(404);
+    expect((await phoneA.get<DeviceList>('/api/patient/devices')).body.items).toHaveLength(1);
+
+    // revoking this very device signs it out
+    const current = (await phoneA.get<DeviceList>('/api/patient/devices')).body.items[0]?.id;
+    expect((await phoneA.delete(`/api/patient/devices/${current}`)).status).toBe(200);
+    expect((await phoneA.get('/api/patient/me')).status).toBe(401);
+  });
+
+  it('a signed-in patient who opts out of the app (SEC-3) is refused at once with a clear message, and can sign out', async () => {
+    const f = await makeFamily(t.deps.db);
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul, { lang: 'en' });
+    expect((await paul.get('/api/patient/home')).status).toBe(200);
+    await t.deps.db.update(patients).set({ appOptOut: true }).where(eq(patients.id, f.paul.id));
+    const refused = await paul.get('/api/patient/home');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'APP_ACCESS_DISABLED',
+      message:
+        'At your request, your file is not shared through the app. Contact the practice to change this choice.',
+    });
+    expect((await paul.get(`/api/patient/appointments?patientId=${f.lea.id}`)).status).toBe(403);
+    expect((await paul.post('/api/patient/sign-out')).status).toBe(200);
+    const again = await new TestClient(t.app).post('/api/patient/sign-in', f.identities.paul);
+    expect(again.body).toMatchObject({ code: 'APP_ACCESS_DISABLED' });
+    // the other parent keeps the children, without Paul
+    const marie = await patientClient(t.app, t.deps.db, f.identities.marie);
+    expect((await marie.get(`/api/patient/appointments?patientId=${f.lea.id}`)).status).toBe(200);
   });
 });

@@ -81,6 +81,10 @@ async function checkPatient(app: FastifyInstance, request: FastifyRequest, reply
     phone: state.phone,
     patientId: state.patientId,
   };
+  const access = request.routeOptions.config.access;
+  if (state.optedOut && !(access?.kind === 'patient' && access.allowOptedOut)) {
+    return sendError(request, reply, new AppError('APP_ACCESS_DISABLED'));
+  }
   const module = request.routeOptions.config.module;
   if (module && !(await isModuleOn(app.deps.db, state.practiceId, module))) {
     return sendError(request, reply, new AppError('MODULE_DISABLED', { details: { module } }));

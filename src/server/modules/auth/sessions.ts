@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { isSessionLocked } from '../../../domain/session-lock';
 import type { AppDeps } from '../../context';
 import type { StaffRole } from '../../db/schema';
-import { practices, sessions, staff } from '../../db/schema';
+import { patients, practices, sessions, staff } from '../../db/schema';
 import { hashToken, newToken } from './tokens';
 
 export const sessionCookies = { staff: 'sourire_staff', patient: 'sourire_patient' } as const;
@@ -109,16 +109,26 @@ export async function resolveStaffSession(
 
 export type PatientSessionState =
   | { kind: 'none' }
-  | { kind: 'active'; sessionId: string; practiceId: string; phone: string; patientId: string };
+  | {
+      kind: 'active';
+      sessionId: string;
+      practiceId: string;
+      phone: string;
+      patientId: string;
+      /** the signed-in patient asked since not to share their data through the app (SEC-3) */
+      optedOut: boolean;
+    };
 
 /** Reads a patient session; each use pushes its expiry 90 days ahead (sliding). */
 export async function resolvePatientSession(deps: AppDeps, token: string): Promise<PatientSessionState> {
   const now = deps.clock.now();
   const sessionId = hashToken(token);
-  const [row] = await deps.db
-    .select()
+  const [found] = await deps.db
+    .select({ session: sessions, optedOut: patients.appOptOut })
     .from(sessions)
+    .leftJoin(patients, eq(patients.id, sessions.patientId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.kind, 'patient')));
+  const row = found?.session;
   if (!row?.patientPhone || !row.patientId || row.revokedAt || row.expiresAt <= now) return { kind: 'none' };
   if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
     await deps.db
@@ -136,6 +146,7 @@ export async function resolvePatientSession(deps: AppDeps, token: string): Promi
     practiceId: row.practiceId,
     phone: row.patientPhone,
     patientId: row.patientId,
+    optedOut: found?.optedOut ?? false,
   };
 }
 

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../../contracts/common';
+import { z } from 'zod';
+import { errorResponses, okSchema } from '../../../contracts/common';
+import { idField } from '../../../contracts/fields';
 import {
+  deviceListSchema,
   patientAppointmentPageSchema,
   patientAppointmentsQuery,
   patientBookingGrantSchema,
@@ -11,6 +14,7 @@ import {
 import { patientAccess } from '../../http/access';
 import { patientCtx } from '../../http/ctx';
 import { createAppBookingGrant } from './create-app-booking-grant';
+import { listDevices, revokeDevice } from './devices';
 import { getPatientHome } from './get-patient-home';
 import { getPatientPractice } from './get-patient-practice';
 import { listPatientAppointments } from './list-patient-appointments';
@@ -72,5 +76,35 @@ export function patientAppRoutes(app: FastifyInstance): void {
       config: { access: patientAccess },
     },
     async (request) => getPatientPractice(patientCtx(request)),
+  );
+
+  r.get(
+    '/api/patient/devices',
+    {
+      schema: {
+        tags,
+        summary: 'Devices signed in to the app with this phone (`current`: this one)',
+        response: { 200: deviceListSchema, ...errorResponses(401) },
+      },
+      config: { access: patientAccess },
+    },
+    async (request) => listDevices(patientCtx(request)),
+  );
+
+  r.delete(
+    '/api/patient/devices/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sign a device out; its next request answers 401',
+        params: z.object({ id: idField }),
+        response: { 200: okSchema, ...errorResponses(400, 401, 404) },
+      },
+      config: { access: patientAccess },
+    },
+    async (request) => {
+      await revokeDevice(patientCtx(request), request.params.id);
+      return { ok: true as const };
+    },
   );
 }

@@ -11,7 +11,7 @@ import {
   patientSignInVerifyBody,
   resendCodeBody,
 } from '../../../contracts/patient-auth';
-import { patientAccess, publicAccess } from '../../http/access';
+import { patientAccess, patientSignOutAccess, publicAccess } from '../../http/access';
 import { patientCtx, patientSessionId, setSessionCookie, userAgent } from '../../http/ctx';
 import { revokeSession, sessionCookies } from '../auth/sessions';
 import { getFamilyMember } from './get-family-member';
@@ -84,7 +84,7 @@ export function patientAuthRoutes(app: FastifyInstance): void {
         summary: 'Sign out of the app on this device',
         response: { 200: okSchema, ...errorResponses(401) },
       },
-      config: { access: patientAccess },
+      config: { access: patientSignOutAccess },
     },
     async (request, reply) => {
       await revokeSession(app.deps, patientSessionId(request));
