@@ -133,9 +133,11 @@ it('the admin switches messaging off and payments on; the app follows; others ca
     minors: true,
   });
 
-  // after a reload the screen shows what was saved
+  // after a reload the screen shows what was saved, and fits a phone
+  await page.setViewportSize(phoneViewport);
   await page.reload();
   await page.getByRole('heading', { name: 'Application patient : options', level: 2 }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(await messaging.isChecked()).toBe(false);
   expect(await online.isChecked()).toBe(true);
   expect(problems).toEqual([]);
