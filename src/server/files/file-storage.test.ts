@@ -158,6 +158,26 @@ describe('encrypted file storage: refusals leave nothing behind', () => {
   });
 });
 
+describe('encrypted file storage: a failing store', () => {
+  it('rejects and releases the upload it did not read', async () => {
+    let released = false;
+    const upload = async function* () {
+      try {
+        for (;;) yield randomBytes(10_000);
+      } finally {
+        released = true;
+      }
+    };
+    const failing = createFileStorage({
+      store: { ...store, put: async () => Promise.reject(new Error('disk full')) },
+      key: filesKey,
+    });
+    await expect(failing.put(newFileKey(), Readable.from(upload()))).rejects.toThrow('disk full');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(released).toBe(true);
+  });
+});
+
 describe('encrypted file storage: altered files do not read', () => {
   it('fails when any one byte of the stored file changes', async () => {
     const { key, content } = await storeRandom(3 * frameSize + 100);

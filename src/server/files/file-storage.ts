@@ -80,7 +80,13 @@ export function createFileStorage(options: { store: ObjectStore; key: Uint8Array
         createEncryptStream(key),
         () => undefined,
       );
-      await store.put(fileKey, encrypted);
+      try {
+        await store.put(fileKey, encrypted);
+      } catch (error) {
+        // a store that failed before reading everything must not leave the upload hanging
+        encrypted.destroy();
+        throw error;
+      }
       const result = measured as { size: number; sha256: string } | null;
       if (!result) throw new FileStorageError('EMPTY');
       return { key: fileKey, ...result };
