@@ -12,6 +12,7 @@ import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
 import { appModuleRoutes } from './modules/app-modules/routes';
 import { appReminderRoutes } from './modules/app-reminders/routes';
+import { appUserRoutes } from './modules/app-users/routes';
 import { bookingRoutes } from './modules/booking/routes';
 import { changeRequestRoutes } from './modules/change-requests/routes';
 import { feedRoutes } from './modules/feeds/routes';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   patientAppRoutes(app);
   changeRequestRoutes(app);
   appReminderRoutes(app);
+  appUserRoutes(app);
 
   await registerWeb(app);
   return app;
