@@ -317,6 +317,11 @@ it('my appointments: upcoming, add to calendar, call after the cutoff, cancel, m
   const slot = page.locator('.slots button').first();
   await slot.waitFor();
   await checkScreen(page);
+  // a later page, past the cutoff: the appointment stays changeable online
+  const range = await page.locator('.slot-range').textContent();
+  await page.getByRole('button', { name: 'Créneaux suivants' }).click();
+  await expect.poll(() => page.locator('.slot-range').textContent()).not.toBe(range);
+  await slot.waitFor();
   const chosen = (await slot.getAttribute('aria-label')) ?? '';
   await slot.click();
   await page.getByRole('heading', { name: 'Confirmer le déplacement' }).waitFor();
@@ -508,6 +513,35 @@ it('reminders: the default as the API says, add one, remove one', async () => {
   await context.close();
 });
 
+it('offline: the last known appointments, read-only under the offline notice', async () => {
+  const { context, page, problems } = await openAs('/rdv');
+  await page.getByLabel('Dossier affiché').selectOption({ label: 'Léa Durand' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+  // one load through the worker stores Léa's list
+  await page.reload();
+  const cards = page.locator('article.appt');
+  await expect.poll(() => cards.count()).toBe(2);
+  await page.waitForLoadState('networkidle');
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Hors connexion' }).waitFor();
+  await expect.poll(() => cards.count()).toBe(2);
+  expect(await page.getByRole('button', { name: 'Prendre un nouveau rendez-vous' }).isDisabled()).toBe(true);
+  expect(await cards.nth(1).getByRole('button', { name: 'Déplacer' }).isDisabled()).toBe(true);
+  expect(await cards.nth(1).getByRole('button', { name: 'Annuler' }).isDisabled()).toBe(true);
+  expect(await cards.nth(1).getByRole('button', { name: 'Ajouter à mon agenda' }).isDisabled()).toBe(true);
+  await checkScreen(page);
+  await context.setOffline(false);
+  // back online: fresh data, actions again
+  await page.getByRole('status').filter({ hasText: 'Hors connexion' }).waitFor({ state: 'detached' });
+  expect(await cards.nth(1).getByRole('button', { name: 'Déplacer' }).isDisabled()).toBe(false);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 it('a module switched off: its tile disappears and its screen says so (403 MODULE_DISABLED)', async () => {
   const db = server.deps.db;
   await db.insert(practiceAppSettings).values({
@@ -535,6 +569,27 @@ it('a module switched off: its tile disappears and its screen says so (403 MODUL
     await context.close();
   } finally {
     await db.delete(practiceAppSettings).where(eq(practiceAppSettings.practiceId, ids.practice));
+  }
+});
+
+it('a patient who asked not to share data through the app is stopped with a clear message', async () => {
+  const db = server.deps.db;
+  const { context, page, problems } = await openAs('/');
+  await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+  await db.update(patients).set({ appOptOut: true }).where(eq(patients.id, ids.paul));
+  try {
+    // the next call is refused (403 APP_ACCESS_DISABLED): the app says why instead of a blank screen
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Mon cabinet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accès indisponible' }).waitFor();
+    await page.getByText('de ne pas partager vos données par l’application', { exact: false }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Accès indisponible' }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await checkScreen(page);
+    expect(problems).toEqual([]);
+  } finally {
+    await db.update(patients).set({ appOptOut: false }).where(eq(patients.id, ids.paul));
+    await context.close();
   }
 });
 

@@ -9,9 +9,9 @@ import { useI18n } from './i18n';
 import { HomePage } from './pages/home-page';
 import { SignInPage } from './pages/sign-in-page';
 import { OfflineBanner } from './pwa/offline-banner';
-import { forgetPerson, SessionProvider, useSession } from './session';
+import { forgetPerson, SessionProvider } from './session';
 import { Loading } from './ui/load-failure';
-import { PageTitle } from './ui/page-title';
+import { focusNextScreen, PageTitle } from './ui/page-title';
 import { usePracticeChoice } from './use-practice-choice';
 
 // The home and sign-in are in the first bundle; every other screen loads its own code when opened.
@@ -40,7 +40,11 @@ type Session =
   | { kind: 'loading' }
   | { kind: 'signed-out'; expired: boolean }
   | { kind: 'failed' }
+  /** the practice blocked the app for this person at their request (SEC-3): 403 APP_ACCESS_DISABLED */
+  | { kind: 'blocked' }
   | { kind: 'signed-in'; me: PatientMe };
+
+const isBlocked = (error: unknown) => error instanceof ApiError && error.code === 'APP_ACCESS_DISABLED';
 
 /** The patient app at /app (issue 5): sign-in, then the screens of the signed-in phone. */
 export function PatientApp() {
@@ -66,7 +70,9 @@ function Shell() {
       setSession(
         error instanceof ApiError && error.status === 401
           ? { kind: 'signed-out', expired: false }
-          : { kind: 'failed' },
+          : isBlocked(error)
+            ? { kind: 'blocked' }
+            : { kind: 'failed' },
       );
     }
   }, []);
@@ -81,7 +87,9 @@ function Shell() {
   useEffect(
     () =>
       onApiError((error) => {
-        if (error.status === 401 && signedIn.current) setSession({ kind: 'signed-out', expired: true });
+        if (!signedIn.current) return;
+        if (error.status === 401) setSession({ kind: 'signed-out', expired: true });
+        else if (isBlocked(error)) setSession({ kind: 'blocked' });
       }),
     [],
   );
@@ -125,10 +133,15 @@ function Shell() {
         {session.kind === 'signed-out' ? (
           <SignedOut expired={session.expired} onSignedIn={() => void refresh()} />
         ) : null}
+        {session.kind === 'blocked' ? <AccessDisabled onSignOut={signOut} /> : null}
         {session.kind === 'signed-in' ? (
-          <SessionProvider me={session.me} refresh={refresh} signOut={signOut}>
-            {session.me.family.length > 0 ? <Screens /> : <AccessDisabled />}
-          </SessionProvider>
+          session.me.family.length > 0 ? (
+            <SessionProvider me={session.me} refresh={refresh} signOut={signOut}>
+              <Screens />
+            </SessionProvider>
+          ) : (
+            <AccessDisabled onSignOut={signOut} />
+          )
         ) : null}
       </main>
     </div>
@@ -172,15 +185,14 @@ function NotFound() {
   );
 }
 
-/** The family of the phone is empty: the practice blocked the app for this person (SEC-3). */
-function AccessDisabled() {
+/** The practice blocked the app for this person at their request (SEC-3); signing out still works. */
+function AccessDisabled({ onSignOut }: { onSignOut: () => Promise<void> }) {
   const { t } = useI18n();
-  const { signOut } = useSession();
   return (
     <section className="card">
       <PageTitle home={false}>{t('blocked.title')}</PageTitle>
       <p>{t('blocked.body')}</p>
-      <Button variant="secondary" className="button--block" onClick={() => void signOut()}>
+      <Button variant="secondary" className="button--block" onClick={() => void onSignOut()}>
         {t('common.signOut')}
       </Button>
     </section>
@@ -213,7 +225,13 @@ function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn: () =
   return (
     <section className="card">
       {expired ? <Alert tone="info">{t('signIn.expired')}</Alert> : null}
-      <SignInPage practice={choice.slug} onSignedIn={onSignedIn} />
+      <SignInPage
+        practice={choice.slug}
+        onSignedIn={() => {
+          focusNextScreen();
+          onSignedIn();
+        }}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { PatientAppointment } from '../../../contracts/patient-app';
 import { Button } from '../../shared/ui/button';
 import { rememberAddedToCalendar, wasAddedToCalendar } from '../calendar-memory';
@@ -8,6 +8,9 @@ import type { PatientKey } from '../i18n/fr';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { CallPractice, MapLink } from '../ui/contact-links';
 import { CarteVitaleWarning } from './carte-vitale-warning';
+
+/** The id of a card's heading, to bring the focus back to the card (after "keep the current time"). */
+export const appointmentHeadingId = (id: string) => `appt-${id}`;
 
 function statusKey(appointment: PatientAppointment): PatientKey {
   if (appointment.cancelled || appointment.status === 'cancelled') return 'status.cancelled';
@@ -43,7 +46,7 @@ export function AppointmentCard({
 }) {
   const { t, lang } = useI18n();
   const offline = useOfflineReadOnly();
-  const headingId = useId();
+  const headingId = appointmentHeadingId(appointment.id);
   const [added, setAdded] = useState(() => wasAddedToCalendar(appointment));
   const [justAdded, setJustAdded] = useState(false);
   const { timeZone } = appointment.practice;
@@ -53,7 +56,7 @@ export function AppointmentCard({
 
   return (
     <article className="card appt" aria-labelledby={headingId}>
-      <h2 id={headingId} className="appt__when">
+      <h2 id={headingId} className="appt__when" tabIndex={-1}>
         {t('appointment.when', {
           day: dayLabel(appointment.startsAt, timeZone, lang, withStatus ? { year: true } : {}),
           time: timeLabel(appointment.startsAt, timeZone, lang),

@@ -14,7 +14,7 @@ import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
 import { PersonPicker } from '../ui/person-picker';
 import { useLoad } from '../use-load';
-import { AppointmentCard } from './appointment-card';
+import { AppointmentCard, appointmentHeadingId } from './appointment-card';
 import { CancelDialog } from './cancel-dialog';
 import { MovePanel } from './move-panel';
 
@@ -123,7 +123,11 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
     return (
       <MovePanel
         appointment={change.appointment}
-        onClose={() => setChange(null)}
+        onClose={() => {
+          const { id } = change.appointment;
+          setChange(null);
+          window.requestAnimationFrame(() => document.getElementById(appointmentHeadingId(id))?.focus());
+        }}
         onMoved={(moved) => finish(t('appointments.moved', when(moved)))}
       />
     );

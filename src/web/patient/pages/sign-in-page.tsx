@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shared/ui/error-alert';
 import { errorText } from '../../shared/ui/errors';
 import { TextField } from '../../shared/ui/field';
 import { useI18n } from '../i18n';
+import { useScreenFocus } from '../ui/page-title';
 
 /** APP-1: identity (phone, last name, first name, birth date), then the 6-digit SMS code. */
 export function SignInPage({ practice, onSignedIn }: { practice: string; onSignedIn: () => void }) {
@@ -41,6 +42,8 @@ function IdentityStep({
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<Partial<Record<IdentityField, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  useScreenFocus(title);
   const set = (field: IdentityField) => (value: string) =>
     setForm((current) => ({ ...current, [field]: field === 'birthDate' ? formatDateAsTyped(value) : value }));
 
@@ -80,7 +83,9 @@ function IdentityStep({
 
   return (
     <>
-      <h1>{t('signIn.title')}</h1>
+      <h1 ref={title} tabIndex={-1} className="page-title">
+        {t('signIn.title')}
+      </h1>
       <p className="muted">{t('signIn.intro')}</p>
       {invalid ? <Alert tone="error">{t('form.fixFields')}</Alert> : <ErrorAlert error={error} />}
       <form ref={formRef} onSubmit={submit} noValidate>

@@ -1,28 +1,38 @@
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n';
 
-/** The first page shown keeps the browser's own focus; every later page moves it to its title. */
-let firstPage = true;
+/** False until the first screen is shown: the page as loaded keeps the browser's own focus. */
+let moveFocus = false;
+
+/** The next screen takes the focus even if it is the first one shown (after signing in). */
+export function focusNextScreen(): void {
+  moveFocus = true;
+}
 
 /**
- * A screen's title: sets the document title and, after a navigation, scrolls up and moves the focus to
- * the heading so that screen readers announce the new screen. Secondary screens get a link home above.
+ * Moves the focus to a screen's heading when it replaces another one (a navigation, a sign-in, a
+ * sign-out), and scrolls up, so that screen readers announce the new screen.
  */
+export function useScreenFocus(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    if (!moveFocus) {
+      moveFocus = true;
+      return;
+    }
+    window.scrollTo(0, 0);
+    ref.current?.focus();
+  }, [ref]);
+}
+
+/** A screen's title, which also names the document; secondary screens get a link home above it. */
 export function PageTitle({ children, home = true }: { children: string; home?: boolean }) {
   const { t } = useI18n();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} · ${t('app.title')}`;
   }, [children, t]);
-  useEffect(() => {
-    if (firstPage) {
-      firstPage = false;
-      return;
-    }
-    window.scrollTo(0, 0);
-    ref.current?.focus();
-  }, []);
+  useScreenFocus(ref);
   return (
     <>
       {home ? (
