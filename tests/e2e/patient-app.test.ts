@@ -376,6 +376,11 @@ it('books a new appointment through the booking page with the identity known (no
     .where(and(eq(appointments.patientId, ids.paul), isNull(appointments.deletedAt)));
   expect(booked.map((row) => row.startsAt.toISOString())).toEqual([new Date(start).toISOString()]);
   expect(booked[0]?.channel).toBe('online');
+
+  // back to the app, where the new appointment is listed
+  await page.getByRole('link', { name: 'Retour à mes rendez-vous dans l’application' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' }).waitFor();
+  await expect.poll(() => page.locator('article.appt').count()).toBe(1);
   expect(problems).toEqual([]);
   await context.close();
 });

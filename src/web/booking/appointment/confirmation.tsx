@@ -1,4 +1,5 @@
 import type { BookedAppointment, BookingPage } from '../../../contracts/booking';
+import { readBookingHandover } from '../../shared/booking-handover';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import type { FlowMemory } from '../flow/flow-types';
@@ -29,6 +30,12 @@ export function Confirmation({
         <AppointmentCard appointment={appointment} />
       </section>
       <EarlierSlot slug={slug} page={page} appointment={appointment} memory={memory} />
+      {readBookingHandover(slug) ? (
+        // booked from the patient app: the way back to it
+        <p>
+          <a href="/app/rdv">{t('confirmed.backToApp')}</a>
+        </p>
+      ) : null}
       <Button
         variant="secondary"
         className="button--block"

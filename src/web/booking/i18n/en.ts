@@ -152,6 +152,7 @@ export const bookingEn: Record<BookingKey, string> = {
   'confirmed.title': 'Your appointment is confirmed',
   'confirmed.sent': 'You will receive a confirmation by text message or email.',
   'confirmed.another': 'Book another appointment',
+  'confirmed.backToApp': 'Back to my appointments in the app',
   'appointment.timeAndDuration': 'at {time} · {minutes} min',
   'appointment.instructionsAfter': 'Good to know for your appointment',
   'appointment.addToCalendar': 'Add to my calendar',

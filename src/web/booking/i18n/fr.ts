@@ -153,6 +153,7 @@ export const bookingFr = {
   'confirmed.title': 'Votre rendez-vous est confirmé',
   'confirmed.sent': 'Vous allez recevoir une confirmation par SMS ou par e-mail.',
   'confirmed.another': 'Prendre un autre rendez-vous',
+  'confirmed.backToApp': 'Retour à mes rendez-vous dans l’application',
   'appointment.timeAndDuration': 'à {time} · {minutes} min',
   'appointment.instructionsAfter': 'À savoir pour votre rendez-vous',
   'appointment.addToCalendar': 'Ajouter à mon agenda',
