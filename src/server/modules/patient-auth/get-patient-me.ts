@@ -1,9 +1,8 @@
 import type { PatientMe } from '../../../contracts/patient-auth';
 import { maskPhone } from '../../../domain/phone';
 import type { Ctx } from '../../context';
-import { AppError } from '../../errors';
 import { getAppModules } from '../app-modules/app-modules';
-import { familyOfPhone } from '../patients/family';
+import { appFamily, sessionPhone } from '../patient-app/app-family';
 import { findPracticeById } from '../practice/find-practice';
 
 /**
@@ -12,10 +11,9 @@ import { findPracticeById } from '../practice/find-practice';
  * again, and an opted-out file disappears at once.
  */
 export async function getPatientMe(ctx: Ctx): Promise<PatientMe> {
-  if (ctx.actor.kind !== 'patient') throw new AppError('UNAUTHENTICATED');
-  const { phone, patientId } = ctx.actor;
+  const { phone, patientId } = sessionPhone(ctx);
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
-  const family = (await familyOfPhone(ctx.db, ctx.practiceId, phone)).filter((member) => !member.appOptOut);
+  const family = await appFamily(ctx);
   return {
     maskedPhone: maskPhone(phone),
     practice: {

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PracticeSummary, PublicPractice } from '../../../contracts/practice';
 import type { Db } from '../../db/client';
 import { locations, practices } from '../../db/schema';
-import { findPracticeBySlug } from './find-practice';
+import { findPracticeBySlug, type Practice } from './find-practice';
 
 /** A map link for an address (OpenStreetMap: no tracking, works on every phone). */
 export function mapLinkFor(address: string): string {
@@ -11,7 +11,11 @@ export function mapLinkFor(address: string): string {
 
 /** The public face of a practice: details, opening hours, active locations. */
 export async function getPublicPractice(db: Db, slug: string): Promise<PublicPractice> {
-  const practice = await findPracticeBySlug(db, slug);
+  return publicPracticeOf(db, await findPracticeBySlug(db, slug));
+}
+
+/** The public face of a practice already loaded (its locations are read). */
+export async function publicPracticeOf(db: Db, practice: Practice): Promise<PublicPractice> {
   const sites = await db
     .select()
     .from(locations)
