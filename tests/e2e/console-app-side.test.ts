@@ -120,7 +120,6 @@ it('the admin switches messaging off and payments on; the app follows; others ca
   await paymentOptions.getByRole('checkbox', { name: 'Accès pour les mineurs' }).check();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.getByText('Options de l’application enregistrées.').waitFor();
-  await page.screenshot({ path: '/tmp/cas-modules.png', fullPage: true });
   await expectNoSeriousA11yViolations(page);
 
   // the patient's app reads the new switches
@@ -221,7 +220,6 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
   await paulCard.getByText('8 rue Paul Bert').waitFor();
   await jadeCard.getByText('Proche à ajouter : DURAND Jade, né(e) le 15/01/2020').waitFor();
   await jadeCard.getByRole('heading', { name: 'Ce proche a peut-être déjà un dossier' }).waitFor();
-  await page.screenshot({ path: '/tmp/cas-reviews-pending.png', fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(page);
 
@@ -275,7 +273,6 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
   expect(await server.deps.db.select().from(patients).where(eq(patients.firstName, 'Jade'))).toHaveLength(1);
 
   // nothing is left waiting: no badge
-  await page.screenshot({ path: '/tmp/cas-reviews-phone.png', fullPage: true });
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect.poll(() => reviews.textContent()).toBe('Demandes de modification');
   await page.getByRole('button', { name: 'Menu' }).click();
@@ -323,7 +320,6 @@ it('the app patients list shows the signed-in family with their last connection,
     .waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: '/tmp/cas-users.png', fullPage: true });
 
   // the search narrows the list, and the address keeps it
   await page.getByRole('searchbox', { name: 'Rechercher un patient' }).fill('lea');
@@ -344,6 +340,41 @@ it('the app patients list shows the signed-in family with their last connection,
     .getByRole('row', { name: /DURAND Paul/ })
     .getByText('Their own phone')
     .waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('a practitioner reads the review queue without deciding, and has no badge', async () => {
+  const hugo = await familyFile('Hugo');
+  await askFromTheApp(`/api/patient/patients/${hugo.id}/change-requests`, { city: 'Villeurbanne' });
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await signIn(page, practitioner, '/console/change-requests');
+  const card = page.getByRole('article', { name: 'Mise à jour des coordonnées : DURAND Hugo' });
+  await card.getByText('Villeurbanne').waitFor();
+  await page.getByText('L’accueil et les administrateurs acceptent ou refusent les demandes.').waitFor();
+  expect(await card.getByRole('button').count()).toBe(0);
+  expect(
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: /^Demandes de modification/ })
+      .textContent(),
+  ).toBe('Demandes de modification');
+  // the API agrees
+  const staff = await staffApi(practitioner);
+  const [pending] = (
+    (await (await staff.request.get(`${server.url}/api/console/change-requests?status=pending`)).json()) as {
+      items: { id: string }[];
+    }
+  ).items;
+  const refused = await staff.request.post(
+    `${server.url}/api/console/change-requests/${pending?.id}/accept`,
+    {
+      data: {},
+    },
+  );
+  expect(refused.status()).toBe(403);
+  await staff.close();
   expect(problems).toEqual([]);
   await context.close();
 });
