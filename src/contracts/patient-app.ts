@@ -194,7 +194,7 @@ export const changeRequestListSchema = z.object({
 
 export const changeDiffSchema = z.object({
   field: infoFieldSchema,
-  before: z.string().nullable().describe('In the file now'),
+  before: z.string().nullable().describe('Pending: in the file now; decided: in the file when staff decided'),
   after: z.string(),
 });
 
@@ -216,7 +216,9 @@ export const staffChangeRequestSchema = z.object({
     .nullable()
     .describe('The patient holding the phone that asked'),
   patient: personSchema.nullable().describe('The file concerned (for add_dependant: created on accept)'),
-  diff: z.array(changeDiffSchema).describe('update_info: before (file now) and after, per field'),
+  diff: z
+    .array(changeDiffSchema)
+    .describe('update_info: before (the file now, or at the decision) and after, per field'),
   dependant: dependantRequestBody.nullable(),
   possibleDuplicates: z
     .array(personSchema)

@@ -76,6 +76,8 @@ describe('my info (APP-4): review requests', () => {
     );
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', decidedBy: { id: s.secretary.id } });
+    // once decided, the diff keeps the values the file had then
+    expect(accepted.body.diff).toEqual(item?.diff);
     const after = await fileOf(s.lea.id);
     expect(after).toMatchObject({
       email: 'lea.durand@mail.example',

@@ -23,7 +23,12 @@ export type ChangeRequestKind = 'update_info' | 'add_dependant';
 export type ChangeRequestStatus = 'pending' | 'accepted' | 'rejected';
 
 export type ChangeRequestPayload =
-  | { kind: 'update_info'; changes: Partial<Record<InfoField, string>> }
+  | {
+      kind: 'update_info';
+      changes: Partial<Record<InfoField, string>>;
+      /** the file's values of those fields when staff decided (the diff of a decided request) */
+      before?: Partial<Record<InfoField, string | null>>;
+    }
   | { kind: 'add_dependant'; dependant: { lastName: string; firstName: string; birthDate: string } };
 
 /**

@@ -82,7 +82,12 @@ export function staffView(row: Row, duplicates: Person[]): StaffChangeRequest {
           .filter((field) => payload.changes[field] !== undefined)
           .map((field) => ({
             field,
-            before: file ? currentValue(file, field) : null,
+            before:
+              payload.before && field in payload.before
+                ? (payload.before[field] ?? null)
+                : file
+                  ? currentValue(file, field)
+                  : null,
             after: payload.changes[field] as string,
           }))
       : [];

@@ -1,6 +1,11 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { acceptChangeRequestBody, StaffChangeRequest } from '../../../contracts/patient-app';
+import {
+  type acceptChangeRequestBody,
+  type InfoField,
+  infoFieldNames,
+  type StaffChangeRequest,
+} from '../../../contracts/patient-app';
 import { type Ctx, withTransaction } from '../../context';
 import {
   type ChangeRequestPayload,
@@ -33,11 +38,14 @@ export async function acceptChangeRequest(
     const request = await lockPending(tx, id);
     const payload = request.payload;
     let patientId: string;
-    if (payload.kind === 'update_info') patientId = await applyInfo(tx, request, payload.changes);
-    else patientId = await addDependant(tx, request, payload.dependant, input);
+    let decided = payload;
+    if (payload.kind === 'update_info') {
+      decided = { ...payload, before: await snapshot(tx, request.patientId, payload.changes) };
+      patientId = await applyInfo(tx, request, payload.changes);
+    } else patientId = await addDependant(tx, request, payload.dependant, input);
     await tx.db
       .update(patientChangeRequests)
-      .set({ status: 'accepted', decidedBy: staffId, decidedAt: tx.now, patientId })
+      .set({ status: 'accepted', decidedBy: staffId, decidedAt: tx.now, patientId, payload: decided })
       .where(eq(patientChangeRequests.id, id));
     await recordAudit(tx, {
       action: 'change_request.accept',
@@ -56,9 +64,13 @@ export async function rejectChangeRequest(ctx: Ctx, id: string, reason: string):
   const staffId = ctx.actor.staffId;
   await withTransaction(ctx, async (tx) => {
     const request = await lockPending(tx, id);
+    const payload =
+      request.payload.kind === 'update_info'
+        ? { ...request.payload, before: await snapshot(tx, request.patientId, request.payload.changes) }
+        : request.payload;
     await tx.db
       .update(patientChangeRequests)
-      .set({ status: 'rejected', decidedBy: staffId, decidedAt: tx.now, reason })
+      .set({ status: 'rejected', decidedBy: staffId, decidedAt: tx.now, reason, payload })
       .where(eq(patientChangeRequests.id, id));
     await recordAudit(tx, {
       action: 'change_request.reject',
@@ -81,6 +93,24 @@ async function lockPending(ctx: Ctx, id: string): Promise<Request> {
   if (!request) throw AppError.notFound();
   if (request.status !== 'pending') throw new AppError('CONFLICT', { details: { status: request.status } });
   return request;
+}
+
+/** The file's values of the fields asked for, as they are when staff decide. */
+async function snapshot(
+  ctx: Ctx,
+  patientId: string | null,
+  changes: Partial<Record<InfoField, string>>,
+): Promise<Partial<Record<InfoField, string | null>>> {
+  const [file] = patientId
+    ? await ctx.db
+        .select()
+        .from(patients)
+        .where(and(eq(patients.id, patientId), eq(patients.practiceId, ctx.practiceId)))
+    : [];
+  if (!file) return {};
+  return Object.fromEntries(
+    infoFieldNames.filter((field) => changes[field] !== undefined).map((field) => [field, file[field]]),
+  );
 }
 
 async function applyInfo(
