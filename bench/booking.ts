@@ -36,6 +36,7 @@ import { parseEnv, toConfig } from '../src/server/config';
 import { type AppDeps, systemClock } from '../src/server/context';
 import { type Database, type Db, openDatabase } from '../src/server/db/client';
 import * as schema from '../src/server/db/schema';
+import { fileStorageFromConfig } from '../src/server/files/from-config';
 import { localBus } from '../src/server/live/live-bus';
 import { hashToken, newToken } from '../src/server/modules/auth/tokens';
 import type {
@@ -311,6 +312,7 @@ async function benchDatabase(
     kickOutbox: () => {},
     migrationState: () => database.migrationState(),
     live: localBus(),
+    files: fileStorageFromConfig(config.files),
   };
   const app: FastifyInstance = await buildApp(deps, {
     logger: process.env.BENCH_LOG_ERRORS ? { level: 'error' } : false,

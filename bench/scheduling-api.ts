@@ -34,6 +34,7 @@ import { parseEnv, toConfig } from '../src/server/config';
 import { type AppDeps, systemClock } from '../src/server/context';
 import { type Database, type Db, openDatabase } from '../src/server/db/client';
 import * as schema from '../src/server/db/schema';
+import { fileStorageFromConfig } from '../src/server/files/from-config';
 import { localBus } from '../src/server/live/live-bus';
 import { hashPassword } from '../src/server/modules/auth/passwords';
 
@@ -882,6 +883,7 @@ async function benchDatabase(dbKind: 'pglite' | 'postgres', database: Database) 
     kickOutbox: () => {},
     migrationState: () => database.migrationState(),
     live: localBus(),
+    files: fileStorageFromConfig(config.files),
   };
   const app = await buildApp(deps, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

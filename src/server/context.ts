@@ -2,6 +2,7 @@ import type { Lang } from '../contracts/i18n/lang';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { StaffRole } from './db/schema';
+import type { FileStorage } from './files/file-storage';
 import type { LiveBus } from './live/live-bus';
 import type { Transports } from './modules/outbox/transports';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   migrationState: () => Promise<{ applied: number; expected: number }>;
   /** Live agenda updates between consoles (and server instances). */
   live: LiveBus;
+  /** Stored files (attachments, documents), encrypted at rest; authorization is the caller's job. */
+  files: FileStorage;
 }
 
 export interface Clock {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { type AppDeps, systemClock } from './context';
 import { openDatabase } from './db/client';
 import { demoSignInSheet, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { fileStorageFromConfig } from './files/from-config';
 import { type JobRunner, startJobRunner } from './jobs/runner';
 import { localBus, postgresBus } from './live/live-bus';
 import { createTransports } from './modules/outbox/transports';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     kickOutbox: () => runner?.kick(),
     migrationState: () => database.migrationState(),
     live,
+    files: fileStorageFromConfig(config.files),
   };
   const app = await buildApp(deps);
   if (config.jobs) runner = startJobRunner(deps, app.log);

@@ -4,10 +4,11 @@ import { buildApp } from '../../src/server/app';
 import { type AppDeps, systemClock } from '../../src/server/context';
 import type { Database } from '../../src/server/db/client';
 import { seedDemo } from '../../src/server/demo/seed-demo';
+import { fileStorageFromConfig } from '../../src/server/files/from-config';
 import { type JobRunner, startJobRunner } from '../../src/server/jobs/runner';
 import { localBus } from '../../src/server/live/live-bus';
 import { chromiumPath } from '../support/global-e2e';
-import { openTestDatabase, testConfig } from '../support/test-app';
+import { openTestDatabase, testConfig, withTemporaryFilesDir } from '../support/test-app';
 
 export interface E2eServer {
   url: string;
@@ -22,8 +23,9 @@ export async function startServer(): Promise<E2eServer> {
   await seedDemo(database.db, new Date());
   let runner: JobRunner | null = null;
   const live = localBus();
+  const { config, removeFiles } = withTemporaryFilesDir(testConfig());
   const deps: AppDeps = {
-    config: testConfig(),
+    config,
     db: database.db,
     dbKind: database.kind,
     clock: systemClock,
@@ -31,6 +33,7 @@ export async function startServer(): Promise<E2eServer> {
     kickOutbox: () => runner?.kick(),
     migrationState: () => database.migrationState(),
     live,
+    files: fileStorageFromConfig(config.files),
   };
   const app = await buildApp(deps, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -46,6 +49,7 @@ export async function startServer(): Promise<E2eServer> {
       await app.close();
       await runner?.stop();
       await database.close();
+      removeFiles();
     },
   };
 }

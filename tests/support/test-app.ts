@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -7,6 +9,7 @@ import { buildApp } from '../../src/server/app';
 import { type Config, parseEnv, toConfig } from '../../src/server/config';
 import type { AppDeps, Clock } from '../../src/server/context';
 import { type Database, openDatabase } from '../../src/server/db/client';
+import { fileStorageFromConfig } from '../../src/server/files/from-config';
 import { localBus } from '../../src/server/live/live-bus';
 import type { Transports } from '../../src/server/modules/outbox/transports';
 import { databaseUrlFor } from './postgres-url';
@@ -54,6 +57,18 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   );
 }
 
+/**
+ * A config whose stored files go to a new temporary folder (never the repository's `./data`), with a
+ * function that removes the folder.
+ */
+export function withTemporaryFilesDir(config: Config): { config: Config; removeFiles: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sourire-test-files-'));
+  return {
+    config: { ...config, files: { ...config.files, dir } },
+    removeFiles: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
@@ -69,8 +84,9 @@ export async function createTestApp(
   const database = options.database ?? (await openTestDatabase());
   const clock = new TestClock();
   const live = localBus();
+  const { config, removeFiles } = withTemporaryFilesDir(testConfig(options.config));
   const deps: AppDeps = {
-    config: testConfig(options.config),
+    config,
     db: database.db,
     dbKind: database.kind,
     clock,
@@ -78,6 +94,7 @@ export async function createTestApp(
     kickOutbox: () => {},
     migrationState: () => database.migrationState(),
     live,
+    files: fileStorageFromConfig(config.files),
   };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
@@ -89,6 +106,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       if (!options.database) await database.close();
+      removeFiles();
     },
   };
 }

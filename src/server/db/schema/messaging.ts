@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from './columns';
+import { patients } from './patients';
+import { practices } from './practice';
+import { staff } from './staff';
+
+export type MessageAuthorKind = 'patient' | 'staff';
+
+/**
+ * The conversation between the practice and one patient (MSG-1): one per patient, created with its first
+ * message. A responsable writes in a dependant's thread; the thread belongs to the dependant's file.
+ */
+export const messageThreads = pgTable(
+  'message_threads',
+  {
+    id: id(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id, { onDelete: 'cascade' }),
+    /** instant of the newest message: the inbox's order */
+    lastMessageAt: instant().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('message_threads_patient_unique').on(t.practiceId, t.patientId),
+    index('message_threads_inbox_idx').on(t.practiceId, t.lastMessageAt.desc(), t.id.desc()),
+  ],
+);
+
+/**
+ * One message of a thread. Read state is kept per side: `readByPatientAt` for staff messages (any phone of
+ * the family that opens the thread), `readByStaffAt` for patient messages (any staff member). Unread
+ * counts are derived through the partial indexes below rather than kept in counters that could drift.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    threadId: uuid()
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    authorKind: text().$type<MessageAuthorKind>().notNull(),
+    /** the patient whose verified phone wrote it (the thread's patient or a responsable) */
+    authorPatientId: uuid().references(() => patients.id, { onDelete: 'set null' }),
+    authorStaffId: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    /** the app session's verified phone (E.164), patient side only */
+    senderPhone: text(),
+    /** may be empty when the message carries attachments */
+    body: text().notNull().default(''),
+    /** the template staff used, for information only */
+    templateId: uuid(),
+    createdAt: createdAt(),
+    readByPatientAt: instant(),
+    readByStaffAt: instant(),
+  },
+  (t) => [
+    index('messages_thread_page_idx').on(t.threadId, t.createdAt.desc(), t.id.desc()),
+    index('messages_unread_by_staff_idx')
+      .on(t.practiceId, t.threadId)
+      .where(sql`${t.authorKind} = 'patient' and ${t.readByStaffAt} is null`),
+    index('messages_unread_by_patient_idx')
+      .on(t.threadId)
+      .where(sql`${t.authorKind} = 'staff' and ${t.readByPatientAt} is null`),
+    index('messages_author_patient_idx').on(t.authorPatientId),
+    check('messages_author_kind_check', sql`${t.authorKind} in ('patient', 'staff')`),
+    check(
+      'messages_author_check',
+      sql`(${t.authorKind} = 'patient' and ${t.authorStaffId} is null and ${t.senderPhone} is not null)
+        or (${t.authorKind} = 'staff' and ${t.authorPatientId} is null and ${t.senderPhone} is null)`,
+    ),
+    check('messages_body_length_check', sql`char_length(${t.body}) <= 5000`),
+  ],
+);
+
+/**
+ * A file sent with a message: the encrypted bytes live in FileStorage under `fileKey`; the type is the one
+ * detected from the content, never the name's or the browser's.
+ */
+export const messageAttachments = pgTable(
+  'message_attachments',
+  {
+    id: id(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    messageId: uuid()
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    fileKey: text().notNull(),
+    name: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    /** when staff filed it into the patient's documents, by whom, as which document (MSG-1) */
+    filedAt: instant(),
+    filedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    filedDocumentId: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('message_attachments_file_key_unique').on(t.fileKey),
+    index('message_attachments_message_idx').on(t.messageId),
+    check('message_attachments_size_check', sql`${t.size} > 0`),
+    check('message_attachments_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('message_attachments_name_check', sql`char_length(${t.name}) between 1 and 200`),
+  ],
+);
+
+/**
+ * A predefined reply (MSG-2), managed by the admin; using it copies its body and its attachment (a copy
+ * of the file, so deleting the template never takes a sent attachment with it).
+ */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: id(),
+    practiceId: uuid()
+      .notNull()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    body: text().notNull(),
+    attachmentFileKey: text(),
+    attachmentName: text(),
+    attachmentContentType: text(),
+    attachmentSize: integer(),
+    attachmentSha256: text(),
+    createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('message_templates_title_unique').on(t.practiceId, sql`lower(${t.title})`),
+    uniqueIndex('message_templates_file_key_unique').on(t.attachmentFileKey),
+    check('message_templates_title_check', sql`char_length(${t.title}) between 1 and 100`),
+    check('message_templates_body_check', sql`char_length(${t.body}) <= 5000`),
+    check(
+      'message_templates_attachment_check',
+      sql`(${t.attachmentFileKey} is null) = (${t.attachmentName} is null)
+        and (${t.attachmentFileKey} is null) = (${t.attachmentContentType} is null)
+        and (${t.attachmentFileKey} is null) = (${t.attachmentSize} is null)
+        and (${t.attachmentFileKey} is null) = (${t.attachmentSha256} is null)`,
+    ),
+  ],
+);
