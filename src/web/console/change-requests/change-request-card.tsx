@@ -112,7 +112,7 @@ export function ChangeRequestCard({
       ) : null}
 
       {request.kind === 'update_info' ? (
-        <ChangeRequestDiff diff={request.diff} caption={t('reviews.changes')} pending={pending} />
+        <ChangeRequestDiff diff={request.diff} caption={t('reviews.changes')} />
       ) : request.dependant ? (
         <div className="review__dependant">
           <p>

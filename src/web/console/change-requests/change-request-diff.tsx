@@ -10,42 +10,14 @@ function shown(diff: Diff, value: string | null, blank: string): string {
   return diff.field === 'mobilePhone' ? displayPhone(value) : value;
 }
 
-interface ChangeRequestDiffProps {
-  diff: Diff[];
-  caption: string;
-  /**
-   * The API's "before" is the file as it is now: once a request is decided it no longer tells what the
-   * file held then, so a decided request shows only the values asked for.
-   */
-  pending: boolean;
-}
-
-/** Before → after, a row per field the patient asked to change. */
-export function ChangeRequestDiff({ diff, caption, pending }: ChangeRequestDiffProps) {
+/**
+ * Before → after, a row per field the patient asked to change. "Before" is the file now while the
+ * request waits, and the file at the decision once decided.
+ */
+export function ChangeRequestDiff({ diff, caption }: { diff: Diff[]; caption: string }) {
   const { t } = useI18n();
   if (diff.length === 0) return <p className="muted">{t('reviews.noChange')}</p>;
   const blank = t('reviews.blank');
-  if (!pending) {
-    return (
-      <table className="data review__diff">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reviews.col.field')}</th>
-            <th scope="col">{t('reviews.col.asked')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {diff.map((row) => (
-            <tr key={row.field}>
-              <th scope="row">{t(`reviews.field.${row.field}`)}</th>
-              <td data-label={t('reviews.col.asked')}>{shown(row, row.after, blank)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
-  }
   return (
     <table className="data review__diff">
       <caption className="visually-hidden">{caption}</caption>
@@ -61,7 +33,7 @@ export function ChangeRequestDiff({ diff, caption, pending }: ChangeRequestDiffP
           <tr key={row.field}>
             <th scope="row">{t(`reviews.field.${row.field}`)}</th>
             <td data-label={t('reviews.col.before')} className="review__before">
-              <span className="review__old">{shown(row, row.before, blank)}</span>
+              {row.before ? <span className="review__old">{shown(row, row.before, blank)}</span> : blank}
             </td>
             <td data-label={t('reviews.col.after')} className="review__after">
               <span aria-hidden="true">→ </span>

@@ -60,7 +60,6 @@ export const appSideEn: Record<keyof typeof appSideFr, string> = {
   'reviews.col.field': 'Field',
   'reviews.col.before': 'Before',
   'reviews.col.after': 'After',
-  'reviews.col.asked': 'Value asked for',
   'reviews.blank': '(empty)',
   'reviews.field.lastName': 'Last name',
   'reviews.field.firstName': 'First name',

@@ -59,7 +59,6 @@ export const appSideFr = {
   'reviews.col.field': 'Champ',
   'reviews.col.before': 'Avant',
   'reviews.col.after': 'Après',
-  'reviews.col.asked': 'Valeur demandée',
   'reviews.blank': '(vide)',
   'reviews.field.lastName': 'Nom',
   'reviews.field.firstName': 'Prénom',
