@@ -37,6 +37,15 @@ export type AppErrorCode =
   | 'INVITATION_INVALID'
   /** A unique value (email, slug...) is already taken. */
   | 'ALREADY_EXISTS'
+  /** An uploaded file has no bytes; nothing was stored. */
+  | 'FILE_EMPTY'
+  /** An uploaded file is over the size limit (`details.maxMb`); nothing was stored. */
+  | 'FILE_TOO_LARGE'
+  /**
+   * An uploaded file's content (never its name) is not of an accepted type (`details.accepted`): a
+   * renamed executable, a text or a video. Nothing was stored.
+   */
+  | 'FILE_TYPE_NOT_ALLOWED'
   /** The slot overlaps another live appointment of the practitioner. */
   | 'SLOT_TAKEN'
   /** An online booking, move or cancellation that the practice's rules do not allow (`details.reason`). */
@@ -70,6 +79,9 @@ export const errorStatus: Record<AppErrorCode, number> = {
   CODE_EXPIRED: 410,
   INVITATION_INVALID: 410,
   ALREADY_EXISTS: 409,
+  FILE_EMPTY: 400,
+  FILE_TOO_LARGE: 400,
+  FILE_TYPE_NOT_ALLOWED: 400,
   SLOT_TAKEN: 409,
   CONFIRMATION_REQUIRED: 409,
   BOOKING_NOT_ALLOWED: 403,

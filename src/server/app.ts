@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -51,6 +52,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Uploads (message attachments, documents) are streamed part by part; each route passes its own
+  // limits to `request.parts()`, and the file size is checked again while storing.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: deps.config.files.maxBytes + 1,
+      files: 5,
+      fields: 10,
+      fieldSize: 64 * 1024,
+      parts: 15,
+    },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -32,7 +32,9 @@ export type ValidationKey =
   | 'not_yourself'
   | 'no_change'
   | 'reminders_max'
-  | 'reminder_duplicate';
+  | 'reminder_duplicate'
+  | 'message_empty'
+  | 'too_many_files';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -64,6 +66,8 @@ const validationFr: Dictionary<ValidationKey> = {
   no_change: 'Aucune modification : ces informations sont déjà celles du dossier.',
   reminders_max: 'Au plus {max} rappels.',
   reminder_duplicate: 'Ce rappel existe déjà.',
+  message_empty: 'Écrivez un message ou joignez un fichier.',
+  too_many_files: 'Au plus {max} fichiers par message.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -94,6 +98,8 @@ const validationEn: Dictionary<ValidationKey> = {
   no_change: 'Nothing to change: the file already holds this information.',
   reminders_max: 'At most {max} reminders.',
   reminder_duplicate: 'This reminder already exists.',
+  message_empty: 'Write a message or attach a file.',
+  too_many_files: 'At most {max} files per message.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {
@@ -115,6 +121,10 @@ const errorFr: Dictionary<AppErrorCode> = {
   CODE_EXPIRED: 'Ce code n’est plus valable. Demandez un nouveau code.',
   INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable.',
   ALREADY_EXISTS: 'Cette valeur est déjà utilisée.',
+  FILE_EMPTY: 'Ce fichier est vide : rien n’a été envoyé.',
+  FILE_TOO_LARGE: 'Ce fichier dépasse la taille maximale de {maxMb} Mo : rien n’a été envoyé.',
+  FILE_TYPE_NOT_ALLOWED:
+    'Ce fichier n’est pas accepté : son contenu n’est pas un format autorisé ({accepted}). Rien n’a été envoyé.',
   SLOT_TAKEN: 'Ce créneau vient d’être pris.',
   CONFIRMATION_REQUIRED: 'Une confirmation est nécessaire.',
   BOOKING_NOT_ALLOWED: 'Ce rendez-vous ne peut pas être pris en ligne.',
@@ -143,6 +153,10 @@ const errorEn: Dictionary<AppErrorCode> = {
   CODE_EXPIRED: 'This code is no longer valid. Ask for a new code.',
   INVITATION_INVALID: 'This invitation link is no longer valid.',
   ALREADY_EXISTS: 'This value is already in use.',
+  FILE_EMPTY: 'This file is empty: nothing was sent.',
+  FILE_TOO_LARGE: 'This file is larger than the {maxMb} MB limit: nothing was sent.',
+  FILE_TYPE_NOT_ALLOWED:
+    'This file is not accepted: its content is not an allowed format ({accepted}). Nothing was sent.',
   SLOT_TAKEN: 'This slot was just taken.',
   CONFIRMATION_REQUIRED: 'A confirmation is needed.',
   BOOKING_NOT_ALLOWED: 'This appointment cannot be booked online.',
@@ -163,8 +177,9 @@ export function validationMessage(lang: Lang, key: ValidationKey, params?: Recor
   return interpolate(validation[lang][key], params);
 }
 
-export function errorMessage(lang: Lang, code: AppErrorCode): string {
-  return errors[lang][code];
+/** The message of an error code; `params` fill its placeholders (FILE_TOO_LARGE's `{maxMb}`). */
+export function errorMessage(lang: Lang, code: AppErrorCode, params?: Record<string, unknown>): string {
+  return interpolate(errors[lang][code], params);
 }
 
 /** Reasons of BOOKING_NOT_ALLOWED, each with its own message (BOOK-3). */

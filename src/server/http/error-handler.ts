@@ -40,7 +40,9 @@ function toErrorBody(error: FastifyError | AppError, lang: Lang): ErrorBody {
   if (error instanceof AppError) {
     return {
       code: error.code,
-      message: error.reason ? refusalMessage(lang, error.reason) : errorMessage(lang, error.code),
+      message: error.reason
+        ? refusalMessage(lang, error.reason)
+        : errorMessage(lang, error.code, error.details),
       ...(error.reason ? { reason: error.reason } : {}),
       ...(error.issues
         ? {
