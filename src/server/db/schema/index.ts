@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './booking';
+export * from './documents';
 export * from './messaging';
 export * from './outbox';
 export * from './patient-app';
