@@ -232,4 +232,45 @@ describe('reminder delivery (NOT-2)', () => {
     });
     expect(message?.subject).toContain('Reminder');
   });
+
+  it('replace the practice’s reminder for an app user; without app reminders the practice’s one goes', async () => {
+    const s = await setup();
+    await patientClient(t.app, t.deps.db, s.identities.paul);
+    const book = async (patientId: string, startsAt: string) => {
+      // signed in again at each booking: the clock jumps days between them
+      const desk = await staffClient(t.app, s.secretary.email, s.secretary.password);
+      const booked = await desk.post<{ id: string }>('/api/console/appointments', {
+        practitionerId: s.dentist.id,
+        locationId: s.location.id,
+        motifId: s.motif.id,
+        patientId,
+        startsAt,
+        patientAgreed: true,
+      });
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      return booked.body.id;
+    };
+    const kindsFor = async (appointmentId: string) =>
+      (await t.deps.db.select().from(outbox).where(eq(outbox.appointmentId, appointmentId)))
+        .filter((message) => message.kind.includes('reminder'))
+        .map((message) => message.kind)
+        .filter((kind, index, kinds) => kinds.indexOf(kind) === index);
+    // (the practice's reminder goes by SMS, email or both, as the patient prefers)
+    const practiceReminder = ['appointment_reminder'];
+
+    // Hugo is reached in the app through Paul's phone (default reminder): one reminder, the app's
+    const hugo = await book(s.hugo.id, '2027-04-20T07:30:00Z');
+    // José does not use the app: the practice's reminder
+    const jose = await book(s.jose.id, '2027-04-20T08:30:00Z');
+    await runJobsAt('2027-04-20T07:00:00Z');
+    expect(await kindsFor(hugo)).toEqual(['app_reminder']);
+    expect(await kindsFor(jose)).toEqual(practiceReminder);
+
+    // Paul removes his only reminder: the practice's reminder comes back for the next appointment
+    const paulAgain = await patientClient(t.app, t.deps.db, s.identities.paul);
+    expect((await paulAgain.delete('/api/patient/reminders/default')).status).toBe(200);
+    const later = await book(s.hugo.id, '2027-04-27T07:30:00Z');
+    await runJobsAt('2027-04-27T07:00:00Z');
+    expect(await kindsFor(later)).toEqual(practiceReminder);
+  });
 });

@@ -62,6 +62,18 @@ export async function scheduleAppReminders(db: Db, now: Date, scope: ReminderSco
   return jobs.length;
 }
 
+/**
+ * Whether the appointment's patient is reached in the app by a signed-in phone that keeps at least one
+ * reminder. The app reminders then replace the practice's own reminder (NOT-1), so an app user is not
+ * reminded twice; a patient who removed every reminder in the app gets the practice's reminder again.
+ */
+export async function remindedInApp(db: Db, now: Date, appointmentId: string): Promise<boolean> {
+  const reached = await appointmentsReachedByApp(db, now, { appointmentId });
+  if (reached.length === 0) return false;
+  const remindersOf = await remindersOfPhones(db, reached);
+  return reached.some((target) => remindersOf(target.practiceId, target.phone).length > 0);
+}
+
 function payloadOf(
   target: { appointmentId: string; version: number; phone: string },
   reminder: AppReminder,

@@ -20,7 +20,7 @@ import {
   appointmentNotice,
   type NoticeEvent,
 } from '../../messages/appointment-templates';
-import { scheduleAppReminders } from '../app-reminders/schedule-app-reminders';
+import { remindedInApp, scheduleAppReminders } from '../app-reminders/schedule-app-reminders';
 import { enqueueMessage } from '../outbox/enqueue-message';
 import { mapLinkFor } from '../practice/public-practice';
 import { calendarFile } from './calendar-file';
@@ -225,11 +225,15 @@ export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise
   });
 }
 
-/** The reminder job: sent only if the appointment is still the one it was scheduled for. */
+/**
+ * The reminder job: sent only if the appointment is still the one it was scheduled for, and not when
+ * the patient's reminders set in the app cover it (they replace this one, see `remindedInApp`).
+ */
 export async function sendReminder(deps: AppDeps, job: JobRow): Promise<void> {
   const appointmentId = String(job.payload.appointmentId ?? '');
   const [row] = await deps.db.select().from(appointments).where(eq(appointments.id, appointmentId));
   if (!row || row.version !== job.payload.version || row.cancelledAt || row.deletedAt) return;
+  if (await remindedInApp(deps.db, deps.clock.now(), appointmentId)) return;
   await deps.db.transaction(async (db) => {
     await queueAppointmentNotice(
       {
