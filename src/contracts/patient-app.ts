@@ -230,7 +230,9 @@ export const staffChangeRequestSchema = z.object({
 export type StaffChangeRequest = z.infer<typeof staffChangeRequestSchema>;
 
 export const staffChangeRequestQuery = z.object({
-  status: changeRequestStatusSchema.optional().describe('Default: every status, pending first'),
+  status: changeRequestStatusSchema
+    .optional()
+    .describe('Default: every status, newest first (the console opens on pending, oldest first)'),
   limit: z.coerce.number().int().min(1).max(100).default(30),
   cursor: z.string().max(200).optional(),
 });
