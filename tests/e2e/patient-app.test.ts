@@ -581,6 +581,7 @@ it('a patient who asked not to share data through the app is stopped with a clea
   const db = server.deps.db;
   const { context, page, problems } = await openAs('/');
   await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
+  await page.waitForLoadState('networkidle');
   await db.update(patients).set({ appOptOut: true }).where(eq(patients.id, ids.paul));
   try {
     // the next call is refused (403 APP_ACCESS_DISABLED): the app says why instead of a blank screen

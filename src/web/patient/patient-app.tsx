@@ -88,8 +88,10 @@ function Shell() {
     () =>
       onApiError((error) => {
         if (!signedIn.current) return;
-        if (error.status === 401) setSession({ kind: 'signed-out', expired: true });
-        else if (isBlocked(error)) setSession({ kind: 'blocked' });
+        if (error.status === 401) {
+          focusNextScreen();
+          setSession({ kind: 'signed-out', expired: true });
+        } else if (isBlocked(error)) setSession({ kind: 'blocked' });
       }),
     [],
   );
@@ -97,6 +99,7 @@ function Shell() {
   const signOut = useCallback(async () => {
     await api.post('/api/patient/sign-out').catch(() => undefined);
     forgetPerson();
+    focusNextScreen();
     setSession({ kind: 'signed-out', expired: false });
     navigate('/', { replace: true });
   }, [navigate]);

@@ -2,24 +2,30 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n';
 
-/** False until the first screen is shown: the page as loaded keeps the browser's own focus. */
-let moveFocus = false;
+/**
+ * Whether a new screen takes the focus: not the screen the page was loaded on (the browser's own focus
+ * stays), but every screen after a navigation, a sign-in or a sign-out. Decided on the address rather
+ * than on a count of effects, so React's development double effects change nothing.
+ */
+let loadedAt: string | null = null;
+let interacted = false;
 
-/** The next screen takes the focus even if it is the first one shown (after signing in). */
+const here = () => `${window.location.pathname}${window.location.search}`;
+
+/** The next screen takes the focus even if it is at the address the page was loaded on. */
 export function focusNextScreen(): void {
-  moveFocus = true;
+  interacted = true;
 }
 
 /**
- * Moves the focus to a screen's heading when it replaces another one (a navigation, a sign-in, a
- * sign-out), and scrolls up, so that screen readers announce the new screen.
+ * Moves the focus to a screen's heading when it replaces another one, and scrolls up, so that screen
+ * readers announce the new screen.
  */
 export function useScreenFocus(ref: RefObject<HTMLElement | null>): void {
   useEffect(() => {
-    if (!moveFocus) {
-      moveFocus = true;
-      return;
-    }
+    loadedAt ??= here();
+    if (here() !== loadedAt) interacted = true;
+    if (!interacted) return;
     window.scrollTo(0, 0);
     ref.current?.focus();
   }, [ref]);
