@@ -443,6 +443,7 @@ it('my info: a change becomes a review request, with field errors from the API, 
   await page.getByRole('button', { name: 'Envoyer au cabinet' }).click();
   await page.getByText('Vérifiez les champs signalés.').waitFor();
   expect(await email.getAttribute('aria-invalid')).toBe('true');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
   const described = (await email.getAttribute('aria-describedby')) ?? '';
   expect(await page.locator(`[id="${described.split(' ').at(-1)}"]`).textContent()).not.toBe('');
   await checkScreen(page);
@@ -505,6 +506,10 @@ it('reminders: the default as the API says, add one, remove one', async () => {
   await list.getByText('3 jours avant à 18:30', { exact: true }).waitFor();
   await page.getByText('Rappel ajouté : 3 jours avant à 18:30.').waitFor();
   expect(await list.getByText('(par défaut)').count()).toBe(0);
+  // the same one again: the API's refusal next to the time, which takes the focus
+  await page.getByRole('button', { name: 'Ajouter le rappel' }).click();
+  await page.getByText('Ce rappel existe déjà.').waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('time');
 
   await list.getByRole('button', { name: 'Supprimer le rappel 1 jour avant à 12:00' }).click();
   await page.getByText('Rappel supprimé : 1 jour avant à 12:00.').waitFor();

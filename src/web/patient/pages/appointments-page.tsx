@@ -13,6 +13,7 @@ import { useSession } from '../session';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
 import { PersonPicker } from '../ui/person-picker';
+import { useFocusLater } from '../ui/use-focus-later';
 import { useLoad } from '../use-load';
 import { AppointmentCard, appointmentHeadingId } from './appointment-card';
 import { CancelDialog } from './cancel-dialog';
@@ -83,6 +84,7 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
   const [change, setChange] = useState<Change | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
+  const focusLater = useFocusLater();
 
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -126,7 +128,7 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
         onClose={() => {
           const { id } = change.appointment;
           setChange(null);
-          window.requestAnimationFrame(() => document.getElementById(appointmentHeadingId(id))?.focus());
+          focusLater(() => document.getElementById(appointmentHeadingId(id)));
         }}
         onMoved={(moved) => finish(t('appointments.moved', when(moved)))}
       />

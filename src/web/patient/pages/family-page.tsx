@@ -11,6 +11,7 @@ import { useOfflineReadOnly } from '../pwa/offline';
 import { useSession } from '../session';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
+import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
 import { useLoad } from '../use-load';
 
 /**
@@ -120,6 +121,7 @@ function DependantForm({ onSent }: { onSent: () => void }) {
   const [missing, setMissing] = useState<Partial<Record<DependantField, string>>>({});
   const [sent, setSent] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
   const set = (field: DependantField) => (value: string) =>
     setForm((current) => ({ ...current, [field]: field === 'birthDate' ? formatDateAsTyped(value) : value }));
   const fieldError = (field: DependantField) =>
@@ -137,9 +139,7 @@ function DependantForm({ onSent }: { onSent: () => void }) {
     setError(null);
     setSent(false);
     if (Object.keys(problems).length > 0 || !birthDate) {
-      window.requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusLater(firstInvalid(formRef));
       return;
     }
     setBusy(true);
@@ -150,6 +150,7 @@ function DependantForm({ onSent }: { onSent: () => void }) {
       onSent();
     } catch (caught) {
       setError(caught);
+      focusLater(firstInvalid(formRef));
     } finally {
       setBusy(false);
     }

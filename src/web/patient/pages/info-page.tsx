@@ -14,6 +14,7 @@ import { useSession } from '../session';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
 import { PersonPicker } from '../ui/person-picker';
+import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
 import { useLoad } from '../use-load';
 
 const fields: { name: InfoField; label: PatientKey; autoComplete: string; type?: string }[] = [
@@ -118,6 +119,7 @@ function InfoForm({ file, onSent }: { file: PatientFile; onSent: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'info'; text: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -139,11 +141,7 @@ function InfoForm({ file, onSent }: { file: PatientFile; onSent: () => void }) {
       onSent();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError && caught.issues.length > 0) {
-        window.requestAnimationFrame(() =>
-          formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(),
-        );
-      }
+      focusLater(firstInvalid(formRef));
     } finally {
       setBusy(false);
     }

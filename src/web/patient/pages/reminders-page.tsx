@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Reminder, ReminderList } from '../../../contracts/patient-app';
 import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
+import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
 import { useLoad } from '../use-load';
 
 const dayChoices = Array.from({ length: 15 }, (_, days) => days);
@@ -118,6 +119,8 @@ function AddReminder({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const full = list.items.length >= list.max;
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -129,6 +132,7 @@ function AddReminder({
       onAdded(t('reminders.added', { reminder: label(reminder) }));
     } catch (caught) {
       setError(caught);
+      focusLater(firstInvalid(formRef));
     } finally {
       setBusy(false);
     }
@@ -143,7 +147,7 @@ function AddReminder({
       {error instanceof ApiError && error.issues.length > 0 && !issue('daysBefore') && !issue('time') ? (
         <Alert tone="error">{error.issues.map((item) => item.message).join(' ')}</Alert>
       ) : null}
-      <form onSubmit={submit} noValidate className="reminder-form">
+      <form ref={formRef} onSubmit={submit} noValidate className="reminder-form">
         <SelectField
           label={t('reminders.daysLabel')}
           value={days}

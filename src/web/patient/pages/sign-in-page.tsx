@@ -9,6 +9,7 @@ import { errorText } from '../../shared/ui/errors';
 import { TextField } from '../../shared/ui/field';
 import { useI18n } from '../i18n';
 import { useScreenFocus } from '../ui/page-title';
+import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
 
 /** APP-1: identity (phone, last name, first name, birth date), then the 6-digit SMS code. */
 export function SignInPage({ practice, onSignedIn }: { practice: string; onSignedIn: () => void }) {
@@ -47,10 +48,8 @@ function IdentityStep({
   const set = (field: IdentityField) => (value: string) =>
     setForm((current) => ({ ...current, [field]: field === 'birthDate' ? formatDateAsTyped(value) : value }));
 
-  const focusFirstInvalid = () =>
-    window.requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(),
-    );
+  const focusLater = useFocusLater();
+  const focusFirstInvalid = () => focusLater(firstInvalid(formRef));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -161,8 +160,8 @@ function CodeStep({
   const [dead, setDead] = useState(false);
   const [wait, setWait] = useState(challenge.resendAfterSeconds);
   const form = useRef<HTMLFormElement>(null);
-  const focusCode = () =>
-    window.requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input')?.focus());
+  const focusLater = useFocusLater();
+  const focusCode = () => focusLater(() => form.current?.querySelector<HTMLInputElement>('input'));
 
   useEffect(() => {
     const sentAt = Date.now();
