@@ -1,9 +1,12 @@
 import type { BookingGrant } from '../../contracts/booking';
 
 /**
- * The patient app hands a booking grant to the booking page (`/rdv/<slug>`) so that a signed-in
- * patient books without the phone and SMS-code step: the app asks POST /api/patient/booking-grant and
- * stores the grant here, in the tab's sessionStorage (never in the address); the booking page reads it.
+ * The patient app hands a booking grant to the booking page (`/rdv/<slug>`) so that a signed-in patient
+ * books without the phone and SMS-code step: the app asks POST /api/patient/booking-grant and stores the
+ * grant in the tab's sessionStorage (never in the address); the booking page reads it.
+ *
+ * Types only: each side has its own few lines (src/web/patient/book-new.ts writes,
+ * src/web/booking/flow/app-handover.ts reads), so this file adds no chunk to either page.
  */
 export interface BookingHandover {
   slug: string;
@@ -14,37 +17,5 @@ export interface BookingHandover {
   expiresAt: number;
 }
 
-const key = 'sourire.booking-handover';
-const lifetimeMs = 29 * 60_000;
-
-export function storeBookingHandover(slug: string, grant: BookingGrant, patientId: string | null): void {
-  const handover: BookingHandover = { slug, grant, patientId, expiresAt: Date.now() + lifetimeMs };
-  sessionStorage.setItem(key, JSON.stringify(handover));
-}
-
-/** The app's grant for this practice, if one was handed over and is still valid. */
-export function readBookingHandover(slug: string): BookingHandover | null {
-  try {
-    const raw = sessionStorage.getItem(key);
-    if (!raw) return null;
-    const handover = JSON.parse(raw) as Partial<BookingHandover>;
-    if (
-      handover.slug !== slug ||
-      typeof handover.expiresAt !== 'number' ||
-      handover.expiresAt <= Date.now() ||
-      !handover.grant ||
-      typeof handover.grant.bookingToken !== 'string' ||
-      !Array.isArray(handover.grant.family)
-    ) {
-      return null;
-    }
-    return {
-      slug,
-      grant: handover.grant,
-      patientId: typeof handover.patientId === 'string' ? handover.patientId : null,
-      expiresAt: handover.expiresAt,
-    };
-  } catch {
-    return null;
-  }
-}
+/** The sessionStorage key; both sides spell it with this type, so the compiler keeps them in step. */
+export type BookingHandoverKey = 'sourire.booking-handover';

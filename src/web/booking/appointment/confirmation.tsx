@@ -1,7 +1,7 @@
 import type { BookedAppointment, BookingPage } from '../../../contracts/booking';
-import { readBookingHandover } from '../../shared/booking-handover';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
+import { readBookingHandover } from '../flow/app-handover';
 import type { FlowMemory } from '../flow/flow-types';
 import { useI18n } from '../i18n';
 import { navigate } from '../routing';

@@ -1,6 +1,6 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
 import type { BookingPage, PublicMotif, PublicSlot } from '../../../contracts/booking';
-import { readBookingHandover } from '../../shared/booking-handover';
+import { readBookingHandover } from '../flow/app-handover';
 import { emptyMemory, type FlowMemory, type Picked, readStepState } from '../flow/flow-types';
 import { fullName, shortName } from '../format';
 import { useI18n } from '../i18n';
