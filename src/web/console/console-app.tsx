@@ -5,6 +5,7 @@ import { Button } from '../shared/ui/button';
 import { AgendaPage } from './agenda/agenda-page';
 import { AppUsersPage } from './app-users/app-users-page';
 import { ChangeRequestsPage } from './change-requests/change-requests-page';
+import { DocumentsPage } from './documents/documents-page';
 import { Frame } from './frame';
 import { useI18n } from './i18n';
 import { LockScreen } from './lock-screen';
@@ -89,7 +90,7 @@ function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
               <ComingSoonPage area="nav.messages" />
             </Route>
             <Route path="/documents">
-              <ComingSoonPage area="nav.documents" />
+              <DocumentsPage me={me} />
             </Route>
             {isAdmin ? <Route path="/outbox" component={OutboxPage} /> : null}
             {isAdmin ? <Route path="/staff" component={StaffPage} /> : null}

@@ -1,6 +1,7 @@
 import { commonEn } from '../../shared/messages';
 import { agendaEn } from './agenda.en';
 import { appSideEn } from './app-side.en';
+import { documentsEn } from './documents.en';
 import { feedsEn } from './feeds.en';
 import type { ConsoleKey } from './fr';
 import { patientsEn } from './patients.en';
@@ -17,4 +18,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...waitlistEn,
   ...feedsEn,
   ...appSideEn,
+  ...documentsEn,
 };

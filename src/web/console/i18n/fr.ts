@@ -1,6 +1,7 @@
 import { commonFr } from '../../shared/messages';
 import { agendaFr } from './agenda.fr';
 import { appSideFr } from './app-side.fr';
+import { documentsFr } from './documents.fr';
 import { feedsFr } from './feeds.fr';
 import { patientsFr } from './patients.fr';
 import { settingsFr } from './settings.fr';
@@ -17,6 +18,7 @@ export const consoleFr = {
   ...waitlistFr,
   ...feedsFr,
   ...appSideFr,
+  ...documentsFr,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleFr;

@@ -7,6 +7,7 @@ import { displayDate } from '../../shared/dates';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
+import { PatientDocuments } from '../documents/patient-documents';
 import { useI18n } from '../i18n';
 import { NewPatient } from './new-patient';
 import { PatientFamily } from './patient-family';
@@ -17,12 +18,16 @@ import { useAgeLabel } from './patient-summary-line';
 import './patients.css';
 
 /** Console › Patients › a file (`new`: the creation form). */
-export function PatientPage({ me: _me, patientId }: { me: StaffMe; patientId: string }) {
-  return patientId === 'new' ? <NewPatient /> : <ExistingPatient key={patientId} patientId={patientId} />;
+export function PatientPage({ me, patientId }: { me: StaffMe; patientId: string }) {
+  return patientId === 'new' ? (
+    <NewPatient />
+  ) : (
+    <ExistingPatient key={patientId} patientId={patientId} timeZone={me.practice.timeZone} />
+  );
 }
 
-/** A patient's file: identity, contact, follow-up, family, history; "Modifier" turns it into the form. */
-function ExistingPatient({ patientId }: { patientId: string }) {
+/** A patient's file: identity, contact, follow-up, family, documents, history; "Modifier" turns it into the form. */
+function ExistingPatient({ patientId, timeZone }: { patientId: string; timeZone: string }) {
   const { t, lang } = useI18n();
   const ageLabel = useAgeLabel();
   const [patient, setPatient] = useState<PatientDetail | null>(null);
@@ -127,6 +132,7 @@ function ExistingPatient({ patientId }: { patientId: string }) {
           <PatientFamily patient={patient} />
         </>
       )}
+      <PatientDocuments patient={patient} timeZone={timeZone} />
       <PatientHistory patientId={patient.id} />
     </section>
   );

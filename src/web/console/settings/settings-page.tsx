@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { AbsencesTab } from './absences/absences-tab';
 import { AppModulesTab } from './app-modules/app-modules-tab';
 import type { AgendaChoice } from './common/agenda-owner';
+import { DocumentSettingsTab } from './documents/document-settings-tab';
 import { LocationsTab } from './locations/locations-tab';
 import { MotifsTab } from './motifs/motifs-tab';
 import { OpeningRangesTab } from './opening-ranges/opening-ranges-tab';
@@ -19,6 +20,7 @@ const adminTabs: SettingsTab[] = [
   { href: '/opening-ranges', label: 'settings.tab.ranges' },
   { href: '/absences', label: 'settings.tab.absences' },
   { href: '/app', label: 'settings.tab.app' },
+  { href: '/documents', label: 'settings.tab.documents' },
 ];
 const practitionerTabs: SettingsTab[] = [
   { href: '/opening-ranges', label: 'settings.tab.ranges' },
@@ -43,6 +45,7 @@ export function SettingsPage({ me }: { me: StaffMe }) {
         {isAdmin ? <Route path="/locations" component={LocationsTab} /> : null}
         {isAdmin ? <Route path="/motifs" component={MotifsTab} /> : null}
         {isAdmin ? <Route path="/app" component={AppModulesTab} /> : null}
+        {isAdmin ? <Route path="/documents" component={DocumentSettingsTab} /> : null}
         <Route path="/opening-ranges">
           <OpeningRangesTab me={me} choice={choice} />
         </Route>
