@@ -274,9 +274,9 @@ export type SecureLink = z.infer<typeof secureLinkSchema>;
 
 export const secureLinkListSchema = z.object({ items: z.array(secureLinkSchema) });
 
+/** What the link's page shows before the code: nothing about the document, not even its title. */
 export const secureLinkInfoSchema = z.object({
   practiceName: z.string(),
-  documentTitle: z.string(),
   maskedPhone: z.string().describe('Where the code goes'),
   expiresAt: z.iso.datetime(),
 });
@@ -293,5 +293,6 @@ export const secureOpenBody = z.strictObject({ challengeId: idField, code: oneTi
 
 export const secureOpenSchema = z.object({
   ok: z.literal(true),
+  documentTitle: z.string(),
   accessExpiresAt: z.iso.datetime().describe('The file can be downloaded until then from this browser'),
 });

@@ -46,6 +46,14 @@ export type AppErrorCode =
    * renamed executable, a text or a video. Nothing was stored.
    */
   | 'FILE_TYPE_NOT_ALLOWED'
+  /** A PDF to sign is password-protected or unreadable, so it could never be signed; nothing was stored. */
+  | 'PDF_NOT_SIGNABLE'
+  /** Only the patient, or a responsable when the patient is a minor, signs a document. */
+  | 'NOT_SIGNER'
+  /** The document was already signed (by this phone or another). */
+  | 'DOCUMENT_ALREADY_SIGNED'
+  /** A secure link that expired or was revoked by the practice. */
+  | 'LINK_EXPIRED'
   /** The slot overlaps another live appointment of the practitioner. */
   | 'SLOT_TAKEN'
   /** An online booking, move or cancellation that the practice's rules do not allow (`details.reason`). */
@@ -82,6 +90,10 @@ export const errorStatus: Record<AppErrorCode, number> = {
   FILE_EMPTY: 400,
   FILE_TOO_LARGE: 400,
   FILE_TYPE_NOT_ALLOWED: 400,
+  PDF_NOT_SIGNABLE: 400,
+  NOT_SIGNER: 403,
+  DOCUMENT_ALREADY_SIGNED: 409,
+  LINK_EXPIRED: 410,
   SLOT_TAKEN: 409,
   CONFIRMATION_REQUIRED: 409,
   BOOKING_NOT_ALLOWED: 403,

@@ -16,6 +16,9 @@ import { appReminderRoutes } from './modules/app-reminders/routes';
 import { appUserRoutes } from './modules/app-users/routes';
 import { bookingRoutes } from './modules/booking/routes';
 import { changeRequestRoutes } from './modules/change-requests/routes';
+import { appDocumentRoutes } from './modules/documents/app-routes';
+import { documentRoutes } from './modules/documents/routes';
+import { secureLinkRoutes } from './modules/documents/secure-routes';
 import { feedRoutes } from './modules/feeds/routes';
 import { healthRoutes } from './modules/health/routes';
 import { outboxRoutes } from './modules/outbox/routes';
@@ -96,6 +99,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   changeRequestRoutes(app);
   appReminderRoutes(app);
   appUserRoutes(app);
+  documentRoutes(app);
+  appDocumentRoutes(app);
+  secureLinkRoutes(app);
 
   await registerWeb(app);
   return app;

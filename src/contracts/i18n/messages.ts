@@ -125,6 +125,11 @@ const errorFr: Dictionary<AppErrorCode> = {
   FILE_TOO_LARGE: 'Ce fichier dépasse la taille maximale de {maxMb} Mo : rien n’a été envoyé.',
   FILE_TYPE_NOT_ALLOWED:
     'Ce fichier n’est pas accepté : son contenu n’est pas un format autorisé ({accepted}). Rien n’a été envoyé.',
+  PDF_NOT_SIGNABLE:
+    'Ce PDF ne pourra pas être signé : il est protégé par un mot de passe ou illisible. Rien n’a été envoyé.',
+  NOT_SIGNER: 'Seul le patient, ou un responsable si le patient est mineur, peut signer ce document.',
+  DOCUMENT_ALREADY_SIGNED: 'Ce document est déjà signé.',
+  LINK_EXPIRED: 'Ce lien n’est plus valable. Demandez au cabinet de vous renvoyer le document.',
   SLOT_TAKEN: 'Ce créneau vient d’être pris.',
   CONFIRMATION_REQUIRED: 'Une confirmation est nécessaire.',
   BOOKING_NOT_ALLOWED: 'Ce rendez-vous ne peut pas être pris en ligne.',
@@ -157,6 +162,10 @@ const errorEn: Dictionary<AppErrorCode> = {
   FILE_TOO_LARGE: 'This file is larger than the {maxMb} MB limit: nothing was sent.',
   FILE_TYPE_NOT_ALLOWED:
     'This file is not accepted: its content is not an allowed format ({accepted}). Nothing was sent.',
+  PDF_NOT_SIGNABLE: 'This PDF could not be signed: it is password-protected or unreadable. Nothing was sent.',
+  NOT_SIGNER: 'Only the patient, or a responsable when the patient is a minor, can sign this document.',
+  DOCUMENT_ALREADY_SIGNED: 'This document is already signed.',
+  LINK_EXPIRED: 'This link is no longer valid. Ask the practice to send you the document again.',
   SLOT_TAKEN: 'This slot was just taken.',
   CONFIRMATION_REQUIRED: 'A confirmation is needed.',
   BOOKING_NOT_ALLOWED: 'This appointment cannot be booked online.',

@@ -3,6 +3,7 @@ import type { CodeChallenge } from '../../../contracts/patient-auth';
 import { codeRules } from '../../../domain/one-time-code';
 import { maskPhone } from '../../../domain/phone';
 import type { AppDeps } from '../../context';
+import type { Db } from '../../db/client';
 import type { CodePurpose } from '../../db/schema';
 import { signInCodeSms } from '../../messages/templates';
 import { enqueueMessage } from '../outbox/enqueue-message';
@@ -19,9 +20,13 @@ function challengeOf(challengeId: string, phone: string): CodeChallenge {
   };
 }
 
+/** The SMS carrying a code: the sign-in wording unless the purpose has its own (a signature, a link). */
+export type CodeSmsText = (code: string) => string;
+
 /**
  * Issues a 6-digit code and queues its SMS in one transaction (patient sign-in, online booking,
- * signatures). The caller has checked the identity and the send limits.
+ * signatures, secure links). The caller has checked the identity and the send limits. `bind` writes,
+ * in the same transaction, what the code is for (the document a signature code may sign).
  */
 export async function sendCode(
   deps: AppDeps,
@@ -33,6 +38,8 @@ export async function sendCode(
     ip: string | null;
     lang: Lang;
     claim?: { lastName: string; firstName: string; birthDate: string };
+    smsText?: CodeSmsText;
+    bind?: (tx: Db, challengeId: string) => Promise<void>;
   },
 ): Promise<CodeChallenge> {
   const now = deps.clock.now();
@@ -50,6 +57,7 @@ export async function sendCode(
       },
       now,
     );
+    await input.bind?.(tx, issued.challengeId);
     await enqueueMessage(
       tx,
       {
@@ -57,7 +65,9 @@ export async function sendCode(
         channel: 'sms',
         recipient: input.phone,
         kind: `${input.purpose}_code`,
-        body: signInCodeSms(input.lang, { practice: input.practice.name, code: issued.code }),
+        body:
+          input.smsText?.(issued.code) ??
+          signInCodeSms(input.lang, { practice: input.practice.name, code: issued.code }),
         sensitive: true,
         patientId: input.patientId,
         idempotencyKey: `code:${issued.challengeId}:${now.getTime()}`,
@@ -73,7 +83,13 @@ export async function sendCode(
 /** "Resend the code": a new code for the same challenge, 60 s after the previous one at the earliest. */
 export async function resendCode(
   deps: AppDeps,
-  input: { challengeId: string; purpose: CodePurpose; ip: string | null; lang: Lang },
+  input: {
+    challengeId: string;
+    purpose: CodePurpose;
+    ip: string | null;
+    lang: Lang;
+    smsText?: CodeSmsText;
+  },
 ): Promise<CodeChallenge> {
   const now = deps.clock.now();
   const challenge = await deps.db.transaction(async (tx) => {
@@ -93,7 +109,7 @@ export async function resendCode(
         channel: 'sms',
         recipient: challenge.phone,
         kind: `${input.purpose}_code`,
-        body: signInCodeSms(input.lang, { practice: practice.name, code }),
+        body: input.smsText?.(code) ?? signInCodeSms(input.lang, { practice: practice.name, code }),
         sensitive: true,
         patientId: challenge.patientId,
         idempotencyKey: `code:${challenge.id}:${now.getTime()}`,
