@@ -21,6 +21,7 @@ import { documentRoutes } from './modules/documents/routes';
 import { secureLinkRoutes } from './modules/documents/secure-routes';
 import { feedRoutes } from './modules/feeds/routes';
 import { healthRoutes } from './modules/health/routes';
+import { messagingRoutes } from './modules/messaging/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { patientAppRoutes } from './modules/patient-app/routes';
 import { patientAuthRoutes } from './modules/patient-auth/routes';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   documentRoutes(app);
   appDocumentRoutes(app);
   secureLinkRoutes(app);
+  messagingRoutes(app);
 
   await registerWeb(app);
   return app;
