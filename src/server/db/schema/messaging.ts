@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
+import { documents } from './documents';
 import { patients } from './patients';
 import { practices } from './practice';
 import { staff } from './staff';
@@ -98,10 +99,13 @@ export const messageAttachments = pgTable(
     contentType: text().notNull(),
     size: integer().notNull(),
     sha256: text().notNull(),
-    /** when staff filed it into the patient's documents, by whom, as which document (MSG-1) */
+    /**
+     * The copy staff filed into the patient's documents (MSG-1), when and by whom. Deleting that document
+     * clears `filedDocumentId` (the attachment can be filed again); `filedAt` keeps the history.
+     */
     filedAt: instant(),
     filedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
-    filedDocumentId: uuid(),
+    filedDocumentId: uuid().references(() => documents.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [

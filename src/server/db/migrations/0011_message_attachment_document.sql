@@ -1,0 +1,1 @@
+ALTER TABLE "message_attachments" ADD CONSTRAINT "message_attachments_filed_document_id_documents_id_fk" FOREIGN KEY ("filed_document_id") REFERENCES "public"."documents"("id") ON DELETE set null ON UPDATE no action;
