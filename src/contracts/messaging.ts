@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from './common';
+import { documentTypeSchema } from './documents';
 import { idField } from './fields';
 
 /**
@@ -27,6 +28,7 @@ import { idField } from './fields';
  * - GET    /api/console/messages/threads/:patientId?cursor        → staffThreadSchema (marks patient messages read)
  * - POST   /api/console/messages/threads/:patientId               multipart body, files, templateId → messageSchema (201)
  * - GET    /api/console/messages/attachments/:attachmentId        → the file (streamed)
+ * - POST   /api/console/messages/attachments/:attachmentId/file   fileAttachmentBody → attachmentSchema (201)
  * - GET    /api/console/message-templates                         → messageTemplateListSchema
  * - POST   /api/console/message-templates                         multipart title, body, file → messageTemplateSchema (201, admin)
  * - PUT    /api/console/message-templates/:templateId             multipart title, body, file, removeAttachment → messageTemplateSchema (admin)
@@ -58,7 +60,11 @@ export const attachmentSchema = z.object({
   filedAt: z.iso
     .datetime()
     .nullable()
-    .describe('When staff filed it into the patient’s documents (console only; null in the app)'),
+    .describe('When staff last filed it into the patient’s documents (console only; null in the app)'),
+  filedDocumentId: z
+    .uuid()
+    .nullable()
+    .describe('The document it was filed as, while that document exists (console only; null in the app)'),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -173,6 +179,15 @@ export const staffSendMessageFields = sendMessageFields.extend({
   templateId: idField
     .optional()
     .describe('A predefined reply: its attachment is copied; its body is used when `body` is empty'),
+});
+
+/**
+ * Files a patient's attachment into the patient's documents (MSG-1): a copy of the file becomes a
+ * document (never to sign), shared by its type's default rules.
+ */
+export const fileAttachmentBody = z.strictObject({
+  type: documentTypeSchema.default('external_scanned'),
+  title: z.string().trim().min(1).max(200).optional().describe('Default: the attachment’s file name'),
 });
 
 // ——— Templates (MSG-2) ———

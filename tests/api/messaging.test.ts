@@ -454,6 +454,75 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
   });
 });
 
+describe('filing a patient’s attachment into the documents (MSG-1)', () => {
+  it('copies it into the patient’s documents once; refuses staff files, repeats and other practices', async () => {
+    const s = await setup();
+    const photo = jpeg();
+    const sent = await send(s.paulApp, `/api/patient/messages/threads/${s.lea.id}`, { body: 'Sa dent' }, [
+      { name: 'dent de Léa.jpg', content: photo },
+    ]);
+    const attachmentId = sent.body.attachments[0]?.id;
+    const url = `/api/console/messages/attachments/${attachmentId}/file`;
+
+    const filed = await s.desk.post<{ filedDocumentId: string | null; filedAt: string | null }>(url, {
+      type: 'external_scanned',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body.filedDocumentId).toEqual(expect.any(String));
+    expect(filed.body.filedAt).not.toBeNull();
+
+    // the thread's patient (Léa, not Paul who wrote) has the document, with the same bytes
+    const listed = await s.desk.get<{ items: { id: string; title: string; sha256: string }[] }>(
+      `/api/console/patients/${s.lea.id}/documents`,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: filed.body.filedDocumentId,
+        title: 'dent de Léa.jpg',
+        sha256: sha256(photo),
+      }),
+    ]);
+    const document = await download(s.desk, `/api/console/documents/${filed.body.filedDocumentId}/file`);
+    expect(document.status).toBe(200);
+    expect(document.bytes.equals(photo)).toBe(true);
+    const thread = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.lea.id}`);
+    expect(thread.body.items[0]?.attachments[0]?.filedDocumentId).toBe(filed.body.filedDocumentId);
+    // the family never sees the console's filing
+    const inApp = await s.paulApp.get<MessagePage>(`/api/patient/messages/threads/${s.lea.id}`);
+    expect(inApp.body.items[0]?.attachments[0]).toMatchObject({ filedAt: null, filedDocumentId: null });
+
+    // once only, while the document exists
+    expect((await s.desk.post(url, {})).status).toBe(409);
+    // the practice's own attachments are not the patient's to file
+    const reply = await send(s.desk, `/api/console/messages/threads/${s.lea.id}`, {}, [
+      { name: 'devis.pdf', content: pdf() },
+    ]);
+    expect(
+      (await s.desk.post(`/api/console/messages/attachments/${reply.body.attachments[0]?.id}/file`, {}))
+        .status,
+    ).toBe(409);
+    // not from another practice, not from the app
+    const elsewhere = await makePractice(t.deps.db);
+    const other = await makeStaff(t.deps.db, elsewhere.id);
+    const otherDesk = await staffClient(t.app, other.email, other.password);
+    expect((await otherDesk.post(url, {})).status).toBe(404);
+    expect((await s.paulApp.post(url, {})).status).toBe(401);
+
+    // the document removed, the attachment can be filed again; the message keeps its file throughout
+    expect((await s.desk.delete(`/api/console/documents/${filed.body.filedDocumentId}`)).status).toBe(200);
+    expect(
+      (await download(s.paulApp, `/api/patient/messages/attachments/${attachmentId}`)).bytes.equals(photo),
+    ).toBe(true);
+    const again = await s.desk.post<{ filedDocumentId: string }>(url, {
+      type: 'other',
+      title: 'Photo de la dent',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.filedDocumentId).not.toBe(filed.body.filedDocumentId);
+  });
+});
+
 describe('predefined replies (MSG-2)', () => {
   it('the admin manages them; staff replies with one: its body and a copy of its attachment', async () => {
     const s = await setup();
@@ -536,7 +605,12 @@ describe('predefined replies (MSG-2)', () => {
       t.deps.db
         .select()
         .from(messageAttachments)
-        .where(eq(messageAttachments.sha256, sha256(leaflet))),
+        .where(
+          and(
+            eq(messageAttachments.practiceId, s.practice.id),
+            eq(messageAttachments.sha256, sha256(leaflet)),
+          ),
+        ),
     ]);
     expect(copies).toHaveLength(2);
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AcceptedContentType } from '../../../domain/files/content-type';
 import { createdAt, id, instant } from './columns';
 import { documents } from './documents';
 import { patients } from './patients';
@@ -96,7 +97,7 @@ export const messageAttachments = pgTable(
       .references(() => messages.id, { onDelete: 'cascade' }),
     fileKey: text().notNull(),
     name: text().notNull(),
-    contentType: text().notNull(),
+    contentType: text().$type<AcceptedContentType>().notNull(),
     size: integer().notNull(),
     sha256: text().notNull(),
     /**
@@ -132,7 +133,7 @@ export const messageTemplates = pgTable(
     body: text().notNull(),
     attachmentFileKey: text(),
     attachmentName: text(),
-    attachmentContentType: text(),
+    attachmentContentType: text().$type<AcceptedContentType>(),
     attachmentSize: integer(),
     attachmentSha256: text(),
     createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),

@@ -63,6 +63,7 @@ export async function messagesWithAttachments(
       size: file.size,
       sha256: file.sha256,
       filedAt: side === 'staff' ? (file.filedAt?.toISOString() ?? null) : null,
+      filedDocumentId: side === 'staff' ? file.filedDocumentId : null,
     });
     byMessage.set(file.messageId, list);
   }

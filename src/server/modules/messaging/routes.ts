@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
 import {
   attachmentParams,
+  attachmentSchema,
+  fileAttachmentBody,
   inboxPageSchema,
   inboxQuery,
   maxFilesPerMessage,
@@ -26,6 +28,7 @@ import { adminOnly, anyStaff, patientAccess } from '../../http/access';
 import { patientCtx, staffCtx } from '../../http/ctx';
 import { readUploadForm } from '../../http/upload-form';
 import { countUnread } from './count-unread';
+import { fileAttachmentToDocuments } from './file-attachment';
 import { listInbox } from './list-inbox';
 import { listPatientThreads } from './list-patient-threads';
 import { listTemplates, openTemplateAttachment } from './list-templates';
@@ -261,6 +264,25 @@ export function messagingRoutes(app: FastifyInstance): void {
         await openStaffAttachment(staffCtx(request), request.params.attachmentId),
         request.query.download === '1',
       ),
+  );
+
+  r.post(
+    '/api/console/messages/attachments/:attachmentId/file',
+    {
+      schema: {
+        tags: staffTags,
+        summary:
+          'File a patient’s attachment into the patient’s documents (a copy, type external_scanned by default); 409 when already filed; audited',
+        params: attachmentParams,
+        body: fileAttachmentBody,
+        response: { 201: attachmentSchema, ...errorResponses(400, 401, 404, 409) },
+      },
+      config: { access: anyStaff },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await fileAttachmentToDocuments(staffCtx(request), request.params.attachmentId, request.body)),
   );
 
   // ——— Predefined replies (MSG-2) ———

@@ -1,56 +1,29 @@
-import { and, eq } from 'drizzle-orm';
 import type { Message } from '../../../contracts/messaging';
-import type { AcceptedContentType } from '../../../domain/files/content-type';
 import { type Ctx, withTransaction } from '../../context';
-import { messageTemplates } from '../../db/schema';
-import { AppError } from '../../errors';
-import { isFileStorageError } from '../../files/errors';
-import { newFileKey } from '../../files/file-key';
 import { discardStored, type StoredUpload } from '../../files/store-upload';
 import { recordAudit } from '../audit/record-audit';
 import { announceMessage, appendMessage, assertNotEmpty } from './append-message';
+import { copyStoredFile } from './copy-file';
+import { findTemplate } from './template-view';
 import { practicePatient, staffActor } from './thread-patient';
 
 /**
- * A copy of a template's attachment under a new key, so the message keeps its file when the template
- * changes or goes. The copy is checked against the template's SHA-256.
+ * A template's body and a copy of its attachment under a new key, so the message keeps its file when
+ * the template changes or goes.
  */
-async function copyTemplateAttachment(
+async function templateContent(
   ctx: Ctx,
   templateId: string,
-): Promise<{
-  body: string;
-  upload: StoredUpload | null;
-}> {
-  const [template] = await ctx.db
-    .select()
-    .from(messageTemplates)
-    .where(and(eq(messageTemplates.id, templateId), eq(messageTemplates.practiceId, ctx.practiceId)));
-  if (!template) throw AppError.notFound();
+): Promise<{ body: string; upload: StoredUpload | null }> {
+  const template = await findTemplate(ctx, templateId);
   const { attachmentFileKey: key, attachmentName: name, attachmentContentType: contentType } = template;
-  if (!key || !name || !contentType) return { body: template.body, upload: null };
-  const copyKey = newFileKey();
-  try {
-    const stored = await ctx.deps.files.put(copyKey, await ctx.deps.files.get(key));
-    if (stored.sha256 !== template.attachmentSha256) {
-      await ctx.deps.files.delete(copyKey);
-      throw new Error(`template ${template.id}: attachment does not match its SHA-256`);
-    }
-    return {
-      body: template.body,
-      upload: {
-        key: copyKey,
-        name,
-        contentType: contentType as AcceptedContentType,
-        size: stored.size,
-        sha256: stored.sha256,
-      },
-    };
-  } catch (error) {
-    // deleted by an admin between the read and the copy
-    if (isFileStorageError(error, 'NOT_FOUND')) throw AppError.notFound();
-    throw error;
-  }
+  if (!key || !name || !contentType || !template.attachmentSha256)
+    return { body: template.body, upload: null };
+  const copy = await copyStoredFile(ctx.deps.files, key, template.attachmentSha256);
+  return {
+    body: template.body,
+    upload: { ...copy, name, contentType },
+  };
 }
 
 /**
@@ -69,7 +42,7 @@ export async function sendStaffMessage(
     await practicePatient(ctx, patientId);
     let body = input.body;
     if (input.templateId) {
-      const template = await copyTemplateAttachment(ctx, input.templateId);
+      const template = await templateContent(ctx, input.templateId);
       if (template.upload) owned.push(template.upload);
       if (body.trim() === '') body = template.body;
     }
