@@ -24,7 +24,9 @@ export function DocumentCard({ document, timeZone, onAction }: DocumentCardProps
   const when = instantFormat(lang, timeZone);
   const size = sizeParts(document.size);
   const who = audiencesOf(document.visibility).map((audience) => t(`documents.audience.${audience}`));
-  const forTitle = <span className="visually-hidden"> : {document.title}</span>;
+  const forTitle = (
+    <span className="visually-hidden">{t('documents.ofTitle', { title: document.title })}</span>
+  );
   return (
     <article className={`doc-card doc-card--${document.status}`} aria-labelledby={titleId}>
       <header className="doc-card__header">

@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  type DocumentSettings,
-  defaultDocumentSettings,
-  type StaffDocument,
-} from '../../../contracts/documents';
+import type { DocumentSettings, StaffDocument } from '../../../contracts/documents';
 import type { PatientDetail } from '../../../contracts/patients';
 import { api } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
+import { Dialog } from '../../shared/ui/dialog';
 import { useI18n } from '../i18n';
 import { displayPhone } from '../patients/format';
 import { Flash, useFlash } from '../settings/common/flash';
@@ -63,7 +60,9 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
 
   const replace = (document: StaffDocument) =>
     setDocuments((current) => current?.map((item) => (item.id === document.id ? document : item)) ?? null);
-  const rules = settings.data ?? defaultDocumentSettings;
+  // the forms start from each type's default sharing: they wait for the practice's rules
+  const rules = settings.data;
+  const rulesState = <ResourceState error={settings.error} onRetry={() => void settings.reload()} />;
   const closeDialog = () => setOpen(null);
 
   return (
@@ -92,20 +91,24 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
       {adding ? (
         <section className="patient-documents__upload" aria-labelledby="patient-documents-upload">
           <h3 id="patient-documents-upload">{t('documents.upload.heading')}</h3>
-          <UploadForm
-            patientId={patient.id}
-            settings={rules}
-            onUploaded={(document) => {
-              setDocuments((current) => [document, ...(current ?? [])]);
-              setAdding(false);
-              setFlash(t('documents.uploaded', { title: document.title }));
-              window.setTimeout(() => addButton.current?.focus());
-            }}
-            onCancel={() => {
-              setAdding(false);
-              window.setTimeout(() => addButton.current?.focus());
-            }}
-          />
+          {rules ? (
+            <UploadForm
+              patientId={patient.id}
+              settings={rules}
+              onUploaded={(document) => {
+                setDocuments((current) => [document, ...(current ?? [])]);
+                setAdding(false);
+                setFlash(t('documents.uploaded', { title: document.title }));
+                window.setTimeout(() => addButton.current?.focus());
+              }}
+              onCancel={() => {
+                setAdding(false);
+                window.setTimeout(() => addButton.current?.focus());
+              }}
+            />
+          ) : (
+            rulesState
+          )}
         </section>
       ) : null}
       <Flash message={flash} />
@@ -141,7 +144,17 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
           onClose={closeDialog}
         />
       ) : null}
-      {open?.action === 'sharing' ? (
+      {open?.action === 'sharing' && !rules ? (
+        <Dialog
+          title={t('sharing.title', { title: open.document.title })}
+          open
+          onClose={closeDialog}
+          closeLabel={t('common.close')}
+        >
+          {rulesState}
+        </Dialog>
+      ) : null}
+      {open?.action === 'sharing' && rules ? (
         <SharingDialog
           document={open.document}
           settings={rules}

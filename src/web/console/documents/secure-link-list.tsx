@@ -136,7 +136,7 @@ function SecureLinkItem({
               }}
             >
               {t('secure.revoke')}
-              <span className="visually-hidden"> : {recipient}</span>
+              <span className="visually-hidden">{t('documents.ofTitle', { title: recipient })}</span>
             </Button>
           )
         ) : null}

@@ -1,11 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import {
-  type DocumentSettings,
-  type DocumentType,
-  documentTypes,
-  type StaffDocument,
-  type Visibility,
-} from '../../../contracts/documents';
+import type { DocumentSettings, DocumentType, StaffDocument, Visibility } from '../../../contracts/documents';
 import { ApiError } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
 import { CheckboxField } from '../../shared/ui/checkbox-field';
@@ -13,6 +7,7 @@ import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
 import { useI18n } from '../i18n';
 import { FormAlert } from '../settings/common/form-alert';
+import { documentTypeList } from './document-types';
 import { type UploadHandle, uploadDocument } from './documents-api';
 import { FileField } from './file-field';
 import { audiencesOf, titleFromFileName } from './format';
@@ -49,9 +44,15 @@ export function UploadForm({ patientId, settings, onUploaded, onCancel }: Upload
   const fileInput = useRef<HTMLInputElement>(null);
   const titleBox = useRef<HTMLDivElement>(null);
   const upload = useRef<UploadHandle | null>(null);
+  // the field to focus once React has shown its error (and re-enabled it after an upload)
+  const [focusTarget, setFocusTarget] = useState<{ field: 'file' | 'title' } | null>(null);
 
   // leaving the page cancels an upload under way
   useEffect(() => () => upload.current?.abort(), []);
+  useEffect(() => {
+    if (focusTarget?.field === 'file') fileInput.current?.focus();
+    if (focusTarget?.field === 'title') titleBox.current?.querySelector('input')?.focus();
+  }, [focusTarget]);
 
   const typeDefault = settings.types[type];
   const busy = progress !== null;
@@ -77,8 +78,7 @@ export function UploadForm({ patientId, settings, onUploaded, onCancel }: Upload
     setMissing(lacking);
     setError(null);
     if (!file || lacking.title) {
-      if (lacking.file) fileInput.current?.focus();
-      else titleBox.current?.querySelector('input')?.focus();
+      setFocusTarget({ field: lacking.file ? 'file' : 'title' });
       return;
     }
     setProgress(0);
@@ -101,7 +101,9 @@ export function UploadForm({ patientId, settings, onUploaded, onCancel }: Upload
       if (caught instanceof DOMException && caught.name === 'AbortError') return;
       setError(caught);
       if (caught instanceof ApiError && (fileErrorCodes.has(caught.code) || caught.issueFor('file'))) {
-        fileInput.current?.focus();
+        setFocusTarget({ field: 'file' });
+      } else if (caught instanceof ApiError && caught.issueFor('title')) {
+        setFocusTarget({ field: 'title' });
       }
     } finally {
       upload.current = null;
@@ -133,7 +135,7 @@ export function UploadForm({ patientId, settings, onUploaded, onCancel }: Upload
           error={apiError?.issueFor('type')}
           onChange={(value) => setType(value as DocumentType)}
         >
-          {documentTypes.map((value) => (
+          {documentTypeList.map((value) => (
             <option key={value} value={value}>
               {t(`documents.type.${value}`)}
             </option>

@@ -37,6 +37,7 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'documents.evidence': 'Signature evidence',
   'documents.sendSecurely': 'Send securely',
   'documents.editSharing': 'Change sharing',
+  'documents.ofTitle': ': {title}',
 
   'documents.upload.heading': 'New document',
   'documents.upload.file': 'PDF file',

@@ -39,6 +39,8 @@ export const documentsFr = {
   'documents.evidence': 'Preuve de signature',
   'documents.sendSecurely': 'Envoyer de façon sécurisée',
   'documents.editSharing': 'Modifier le partage',
+  /** after an action's visible name, for screen readers: which document (or recipient) it acts on */
+  'documents.ofTitle': ' : {title}',
 
   'documents.upload.heading': 'Nouveau document',
   'documents.upload.file': 'Fichier PDF',

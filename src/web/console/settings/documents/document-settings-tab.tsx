@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type DocumentSettings, documentTypes } from '../../../../contracts/documents';
+import type { DocumentSettings } from '../../../../contracts/documents';
 import { api } from '../../../shared/api';
 import { Button } from '../../../shared/ui/button';
 import { CheckboxField } from '../../../shared/ui/checkbox-field';
+import { documentTypeList } from '../../documents/document-types';
 import { VisibilityFields } from '../../documents/visibility-fields';
 import { useI18n } from '../../i18n';
 import { Flash, useFlash } from '../common/flash';
@@ -83,7 +84,7 @@ export function DocumentSettingsTab() {
         <h3>{t('docSettings.types')}</h3>
         <p className="muted">{t('docSettings.typesIntro')}</p>
         <div className="doc-settings__types">
-          {documentTypes.map((type) => (
+          {documentTypeList.map((type) => (
             <VisibilityFields
               key={type}
               legend={t(`documents.type.${type}`)}

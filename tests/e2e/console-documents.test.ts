@@ -1,0 +1,335 @@
+import { and, eq } from 'drizzle-orm';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DocumentSettings, PatientDocumentList, SecureLinkInfo } from '../../src/contracts/documents';
+import { patients, practices } from '../../src/server/db/schema';
+import { demoPassword } from '../../src/server/demo/demo-data';
+import { lastCodeSentTo, lastMessageTo } from '../support/factories';
+import { expectNoSeriousA11yViolations } from './axe';
+import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
+
+const admin = 'claire.martin@cabinet-tilleuls.example';
+const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
+/** Paul Durand, an adult of the demo with his own phone */
+const paulPhone = '+33639981001';
+/** a relative who does not use the app, for the secure channel */
+const readerPhone = '+33639987766';
+const readerAgent = 'Sourire-Test-Reader/1.0 (secure channel)';
+const quoteTitle = 'Devis implant 36';
+
+let server: E2eServer;
+let browser: Browser;
+let paulId: string;
+let paulsPhone: BrowserContext;
+let paulApp: APIRequestContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const [practice] = await server.deps.db
+    .select()
+    .from(practices)
+    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
+  const [paul] = await server.deps.db
+    .select()
+    .from(patients)
+    .where(
+      and(
+        eq(patients.practiceId, practice?.id ?? ''),
+        eq(patients.lastName, 'Durand'),
+        eq(patients.firstName, 'Paul'),
+      ),
+    );
+  paulId = paul?.id ?? '';
+  paulsPhone = await browser.newContext();
+  paulApp = paulsPhone.request;
+  const start = await paulApp.post(`${server.url}/api/patient/sign-in`, {
+    data: {
+      practice: 'cabinet-des-tilleuls',
+      phone: '06 39 98 10 01',
+      lastName: 'Durand',
+      firstName: 'Paul',
+      birthDate: '1980-03-14',
+    },
+  });
+  expect(start.status(), await start.text()).toBe(200);
+  const { challengeId } = (await start.json()) as { challengeId: string };
+  const verify = await paulApp.post(`${server.url}/api/patient/sign-in/verify`, {
+    data: { challengeId, code: await lastCodeSentTo(server.deps.db, paulPhone) },
+  });
+  expect(verify.status(), await verify.text()).toBe(200);
+});
+afterAll(async () => {
+  await paulsPhone?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, email: string, path = '/console/'): Promise<void> {
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}${path}`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(demoPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** A small real PDF, as the practice's software would print a quote. */
+async function quotePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage().drawText('Devis : implant 36 — 1 200,00 EUR', { x: 50, y: 700, font, size: 14 });
+  return Buffer.from(await pdf.save());
+}
+
+/** A Windows executable's first bytes under a PDF name. */
+function renamedExecutable(): Buffer {
+  const bytes = Buffer.alloc(4096, 0);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.write('This program cannot be run in DOS mode.', 78, 'latin1');
+  return bytes;
+}
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+async function paulsDocuments(): Promise<PatientDocumentList> {
+  const answer = await paulApp.get(`${server.url}/api/patient/documents`);
+  expect(answer.status(), await answer.text()).toBe(200);
+  return (await answer.json()) as PatientDocumentList;
+}
+
+it('a secretary uploads a quote to sign on a phone; a renamed executable is refused; the quote waits in Console › Documents', async () => {
+  const context = await browser.newContext({ viewport: phoneViewport });
+  const { page, problems } = await newPage(context);
+  await signIn(page, secretary, `/console/patients/${paulId}`);
+  const section = page.getByRole('region', { name: 'Documents' });
+  await section.getByText('Aucun document pour ce patient.').waitFor();
+
+  // the executable first: refused, said under the file field, focus back on it, nothing listed
+  await section.getByRole('button', { name: 'Ajouter un document' }).click();
+  const file = section.getByLabel('Fichier PDF');
+  await file.setInputFiles({ name: 'devis.pdf', mimeType: 'application/pdf', buffer: renamedExecutable() });
+  expect(await section.getByLabel(/^Titre/).inputValue()).toBe('devis');
+  await section.getByRole('button', { name: 'Ajouter le document' }).click();
+  const refusal = section.getByText(
+    /Ce fichier n’est pas accepté : son contenu n’est pas un format autorisé/,
+  );
+  await refusal.waitFor();
+  expect(await file.getAttribute('aria-invalid')).toBe('true');
+  expect(await file.evaluate((input) => input.getAttribute('aria-describedby'))).toContain(
+    await refusal.getAttribute('id'),
+  );
+  expect(await file.evaluate((input) => input === document.activeElement)).toBe(true);
+  expect(await paulsDocuments()).toEqual({ toSign: [], signed: [], others: [] });
+
+  // the real quote, to sign, with the keyboard for the choices
+  await file.setInputFiles({
+    name: 'devis-implant.pdf',
+    mimeType: 'application/pdf',
+    buffer: await quotePdf(),
+  });
+  await section.getByLabel('Type de document').selectOption({ label: 'Devis' });
+  await section.getByLabel(/^Titre/).fill(quoteTitle);
+  await section.getByRole('checkbox', { name: 'À faire signer' }).focus();
+  await page.keyboard.press('Space');
+  await expectNoSeriousA11yViolations(page);
+  await section.getByRole('button', { name: 'Ajouter le document' }).click();
+  await page.getByText(`Document ajouté : ${quoteTitle}.`).waitFor();
+  const card = section.getByRole('article', { name: quoteTitle });
+  await card.getByText('À signer', { exact: true }).waitFor();
+  await card.getByText(/^Devis · .* · par Nadia Lefèvre · \d+ Ko$/).waitFor();
+  await card.getByText('Visible par : Patient, Responsables').waitFor();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yViolations(page);
+  const toSign = (await paulsDocuments()).toSign;
+  expect(toSign).toEqual([expect.objectContaining({ title: quoteTitle, status: 'to_sign', canSign: true })]);
+
+  // the document opens as a PDF
+  const opened = await context.request.get(
+    `${server.url}${await card.getByRole('link', { name: `Ouvrir : ${quoteTitle}` }).getAttribute('href')}`,
+  );
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()['content-type']).toContain('application/pdf');
+
+  // Console › Documents: waiting for a signature, with a link to the file
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Documents' })
+    .click();
+  await page.getByRole('heading', { name: 'En attente de signature', level: 2 }).waitFor();
+  const row = page.getByRole('row', { name: /DURAND Paul/ });
+  await row.getByText(quoteTitle).waitFor();
+  await row.getByText('Devis', { exact: true }).waitFor();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yViolations(page);
+  await row.getByRole('link', { name: /DURAND Paul/ }).click();
+  await expect.poll(() => page.url()).toBe(`${server.url}/console/patients/${paulId}`);
+  await section.getByRole('article', { name: quoteTitle }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('the patient signs through the API; the secretary finds it signed, reads the evidence and Vérifier says valid', async () => {
+  const [quote] = (await paulsDocuments()).toSign;
+  if (!quote) throw new Error('no quote to sign');
+  const asked = await paulApp.post(`${server.url}/api/patient/documents/${quote.id}/signature/code`, {
+    data: {},
+  });
+  expect(asked.status(), await asked.text()).toBe(200);
+  const { challengeId } = (await asked.json()) as { challengeId: string };
+  const signed = await paulApp.post(`${server.url}/api/patient/documents/${quote.id}/signature`, {
+    data: { challengeId, code: await lastCodeSentTo(server.deps.db, paulPhone) },
+  });
+  expect(signed.status(), await signed.text()).toBe(200);
+
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await signIn(page, secretary, `/console/patients/${paulId}`);
+  const card = page.getByRole('region', { name: 'Documents' }).getByRole('article', { name: quoteTitle });
+  await card.getByText('Signé', { exact: true }).waitFor();
+  await card.getByText(/^Signé le /).waitFor();
+
+  await card.getByRole('button', { name: `Preuve de signature : ${quoteTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Preuve de signature : ${quoteTitle}` });
+  const evidence = (term: string) =>
+    dialog.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd');
+  await expect.poll(() => evidence('Signataire').textContent()).toMatch(/Paul.*Durand|Durand.*Paul/i);
+  expect(await evidence('Téléphone ayant reçu le code').textContent()).toMatch(/01$/);
+  expect(await evidence('Téléphone ayant reçu le code').textContent()).not.toContain('39 98 10');
+  expect(await evidence('Adresse IP').textContent()).toMatch(/127\.0\.0\.1/);
+  expect(await evidence('Navigateur (user agent)').textContent()).not.toBe('');
+  expect(await evidence('Empreinte SHA-256 de l’original').textContent()).toMatch(/^[0-9a-f]{64}$/);
+  expect(await evidence('Empreinte SHA-256 du PDF signé').textContent()).toMatch(/^[0-9a-f]{64}$/);
+  await dialog.getByRole('button', { name: 'Vérifier' }).click();
+  const verdict = dialog.getByRole('status').filter({ hasText: 'Signature valide.' });
+  await verdict.waitFor();
+  await verdict.getByText(/Empreinte du PDF signé — conforme/).waitFor();
+  await verdict.getByText(/Empreinte de l’original — conforme/).waitFor();
+  expect(await verdict.getByText('échec').count()).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // nothing waits for a signature any more
+  await page.goto(`${server.url}/console/documents`);
+  await page.getByText('Aucun document n’attend de signature.').waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('send securely: a one-time link, opened with the SMS code, listed with its openings, then revoked', async () => {
+  const context = await browser.newContext({ viewport: phoneViewport });
+  const { page, problems } = await newPage(context);
+  await signIn(page, secretary, `/console/patients/${paulId}`);
+  const card = page.getByRole('region', { name: 'Documents' }).getByRole('article', { name: quoteTitle });
+  await card.getByRole('button', { name: `Envoyer de façon sécurisée : ${quoteTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Envoi sécurisé : ${quoteTitle}` });
+  // Paul's own mobile is offered; the quote goes to his wife's instead
+  const phone = dialog.getByLabel(/^Téléphone mobile du destinataire/);
+  expect(await phone.inputValue()).toBe('06 39 98 10 01');
+  await dialog.getByText('Aucun lien envoyé pour ce document.').waitFor();
+  await phone.fill('06 39 98 77');
+  await dialog.getByLabel('Nom du destinataire').fill('Claire Durand');
+  await dialog.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await dialog.locator('.field__error').first().waitFor();
+  expect(await phone.getAttribute('aria-invalid')).toBe('true');
+  await phone.fill('06 39 98 77 66');
+  expect(await dialog.getByLabel(/^Validité du lien/).inputValue()).toBe('7');
+  await dialog.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await dialog.getByText(/^Lien envoyé ; le code d’ouverture ira au .*66\.$/).waitFor();
+  const link = dialog.getByRole('article', { name: 'Lien pour Claire Durand' });
+  await link.getByText('Actif', { exact: true }).waitFor();
+  await link.getByText(/^Valable jusqu’au /).waitFor();
+  await link.getByText('Jamais ouvert.').waitFor();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yViolations(page);
+
+  // the reader opens the link with the code sent to her phone, as the public page would
+  const sms = await lastMessageTo(server.deps.db, readerPhone);
+  const token = sms?.body.match(/\/([A-Za-z0-9_-]{43})(?:\s|$)/)?.[1];
+  expect(token, sms?.body).toBeDefined();
+  const reader = await browser.newContext({ userAgent: readerAgent });
+  const info = await reader.request.get(`${server.url}/api/public/secure/${token}`);
+  expect(info.status(), await info.text()).toBe(200);
+  expect(((await info.json()) as SecureLinkInfo).maskedPhone).toMatch(/66$/);
+  const code = await reader.request.post(`${server.url}/api/public/secure/${token}/code`, { data: {} });
+  expect(code.status(), await code.text()).toBe(200);
+  const { challengeId } = (await code.json()) as { challengeId: string };
+  const open = await reader.request.post(`${server.url}/api/public/secure/${token}/open`, {
+    data: { challengeId, code: await lastCodeSentTo(server.deps.db, readerPhone) },
+  });
+  expect(open.status(), await open.text()).toBe(200);
+  const pdf = await reader.request.get(`${server.url}/api/public/secure/${token}/file`);
+  expect(pdf.status()).toBe(200);
+
+  // the opening shows in the console, with when, where from and the browser
+  await dialog.getByRole('button', { name: 'Actualiser' }).click();
+  await link.getByRole('heading', { name: 'Ouvertures (1)' }).waitFor();
+  await link.getByText(readerAgent).waitFor();
+  await link.getByText(/IP 127\.0\.0\.1/).waitFor();
+
+  // revoke, with a confirmation; the link then refuses to open
+  await link.getByRole('button', { name: 'Révoquer le lien : Claire Durand' }).click();
+  const confirm = link.getByRole('button', { name: 'Révoquer', exact: true });
+  await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+  await page.keyboard.press('Enter');
+  await dialog.getByText('Lien révoqué.').waitFor();
+  await link.getByText('Révoqué', { exact: true }).waitFor();
+  await link.getByText(/^Révoqué le /).waitFor();
+  expect(await link.getByRole('button').count()).toBe(0);
+  const dead = await reader.request.get(`${server.url}/api/public/secure/${token}`);
+  expect(dead.status()).toBe(410);
+  await reader.close();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('the admin sets the sharing rules in Settings › Documents; the secretary has no such tab; English too', async () => {
+  const context = await browser.newContext({ viewport: phoneViewport });
+  const { page, problems } = await newPage(context);
+  await signIn(page, admin, '/console/settings/documents');
+  await page.getByRole('heading', { name: 'Documents : partage', level: 2 }).waitFor();
+  const onlySigned = page.getByRole('checkbox', { name: 'Partager uniquement les documents signés' });
+  const letters = page.getByRole('checkbox', {
+    name: 'Exclure les courriers adressés à d’autres professionnels',
+  });
+  expect(await onlySigned.isChecked()).toBe(false);
+  expect(await letters.isChecked()).toBe(true);
+  const scans = page.getByRole('group', { name: 'Document externe (scanné)' });
+  expect(await scans.getByRole('checkbox', { name: 'Patient' }).isChecked()).toBe(false);
+  await scans.getByRole('checkbox', { name: 'Patient' }).check();
+  await onlySigned.focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText('Règles de partage des documents enregistrées.').waitFor();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yViolations(page);
+  const saved = (await (
+    await context.request.get(`${server.url}/api/console/settings/documents`)
+  ).json()) as DocumentSettings;
+  expect(saved.shareOnlySigned).toBe(true);
+  expect(saved.types.external_scanned).toEqual({ patient: true, responsables: false, correspondents: false });
+
+  // English
+  await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Documents: sharing', level: 2 }).waitFor();
+  expect(await page.getByRole('checkbox', { name: 'Share only signed documents' }).isChecked()).toBe(true);
+  await page.goto(`${server.url}/console/patients/${paulId}`);
+  const card = page.getByRole('region', { name: 'Documents' }).getByRole('article', { name: quoteTitle });
+  await card.getByText('Signed', { exact: true }).waitFor();
+  // (the hidden suffix is positioned, so Chromium puts a space before it in the name)
+  await card.getByRole('button', { name: /^Signature evidence\s?: Devis implant 36$/ }).waitFor();
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Français' }).click();
+  expect(problems).toEqual([]);
+  await context.close();
+
+  // the front desk has no settings at all
+  const desk = await browser.newContext();
+  const deskPage = await newPage(desk);
+  await signIn(deskPage.page, secretary, '/console/settings/documents');
+  await deskPage.page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+  expect(await deskPage.page.getByRole('heading', { name: 'Documents : partage' }).count()).toBe(0);
+  expect(deskPage.problems).toEqual([]);
+  await desk.close();
+});
