@@ -114,6 +114,9 @@ describe('documents shared with a patient (DOC-1)', () => {
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.bytes.equals(bytes)).toBe(true);
+    // no HEAD: it would open and audit a download nobody gets
+    const head = await t.app.inject({ method: 'HEAD', url: `/api/patient/documents/${document.id}/file` });
+    expect(head.statusCode).toBe(404);
     const audits = await t.deps.db
       .select()
       .from(auditLog)

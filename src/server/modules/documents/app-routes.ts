@@ -38,6 +38,8 @@ export function appDocumentRoutes(app: FastifyInstance): void {
   r.get(
     '/api/patient/documents/:id/file',
     {
+      // a HEAD would open, audit and drop the file: downloads are GET only
+      exposeHeadRoute: false,
       schema: {
         tags,
         summary: 'Open a document (the signed PDF once signed); checked and audited on every download',

@@ -149,6 +149,8 @@ export function documentRoutes(app: FastifyInstance): void {
   r.get(
     '/api/console/documents/:id/file',
     {
+      // a HEAD would open, audit and drop the file: downloads are GET only
+      exposeHeadRoute: false,
       schema: {
         tags,
         summary: 'Download a document (the signed PDF once signed, unless version=original); audited',

@@ -114,6 +114,8 @@ export function secureLinkRoutes(app: FastifyInstance): void {
   r.get(
     '/api/public/secure/:token/file',
     {
+      // a HEAD would open, audit and drop the file: downloads are GET only
+      exposeHeadRoute: false,
       schema: {
         tags,
         summary: 'The document, for the browser that opened the link with the code (401 otherwise)',
