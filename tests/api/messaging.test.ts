@@ -13,6 +13,7 @@ import type {
   UnreadCount,
 } from '../../src/contracts/messaging';
 import { auditLog, messageAttachments, messages, messageThreads } from '../../src/server/db/schema';
+import { type AgendaChange, type LiveNotice, postgresBus } from '../../src/server/live/live-bus';
 import { type Answer, staffClient, type TestClient } from '../support/client';
 import { makePatient, makePractice, makeStaff } from '../support/factories';
 import { makeFamily, patientClient } from '../support/patient-session';
@@ -779,6 +780,59 @@ describe('live messages (MSG-3, NOT-4)', () => {
     } finally {
       stream.close();
     }
+  });
+});
+
+describe('notices across server instances', () => {
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'go through PostgreSQL NOTIFY on their own channel, never to agenda listeners',
+    async () => {
+      const url = process.env.DATABASE_URL ?? '';
+      const fail = (error: unknown) => {
+        throw error;
+      };
+      const [one, two] = await Promise.all([postgresBus(url, fail), postgresBus(url, fail)]);
+      try {
+        const practiceId = randomUUIDLike();
+        const notices: LiveNotice[] = [];
+        const changes: AgendaChange[] = [];
+        two.subscribeNotices(practiceId, (notice) => notices.push(notice));
+        two.subscribe(practiceId, (change) => changes.push(change));
+        const notice: LiveNotice = {
+          kind: 'message',
+          practiceId,
+          threadId: randomUUIDLike(),
+          patientId: randomUUIDLike(),
+          messageId: randomUUIDLike(),
+          authorKind: 'patient',
+        };
+        one.publishNotice(notice);
+        one.publish({ practiceId, practitionerIds: [] });
+        const deadline = Date.now() + 5_000;
+        while ((notices.length < 1 || changes.length < 1) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        expect(notices).toEqual([notice]);
+        expect(changes).toEqual([{ practiceId, practitionerIds: [] }]);
+      } finally {
+        await Promise.all([one.close(), two.close()]);
+      }
+    },
+  );
+});
+
+describe('API documentation', () => {
+  it('lists the messaging routes', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const paths = Object.keys((JSON.parse(docs.body) as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/patient/messages/threads/{patientId}',
+        '/api/console/messages',
+        '/api/console/messages/attachments/{attachmentId}/file',
+        '/api/console/message-templates/{templateId}',
+      ]),
+    );
   });
 });
 
