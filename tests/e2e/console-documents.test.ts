@@ -285,6 +285,60 @@ it('send securely: a one-time link, opened with the SMS code, listed with its op
   await context.close();
 });
 
+it('a letter to a professional stays in the practice; its sharing changes; an empty file is refused; a document shared by mistake is deleted', async () => {
+  const letterTitle = 'Courrier au Dr Roux';
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await signIn(page, secretary, `/console/patients/${paulId}`);
+  const section = page.getByRole('region', { name: 'Documents' });
+  await section.getByRole('button', { name: 'Ajouter un document' }).click();
+  const file = section.getByLabel('Fichier PDF');
+  await file.setInputFiles({ name: 'vide.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
+  await section.getByRole('button', { name: 'Ajouter le document' }).click();
+  await section.getByText('Ce fichier est vide : rien n’a été envoyé.').waitFor();
+  await file.setInputFiles({ name: 'courrier.pdf', mimeType: 'application/pdf', buffer: await quotePdf() });
+  await section.getByLabel('Type de document').selectOption({ label: 'Courrier' });
+  await section.getByLabel(/^Titre/).fill(letterTitle);
+  await section.getByRole('checkbox', { name: 'Courrier adressé à un autre professionnel de santé' }).check();
+  await section.getByRole('button', { name: 'Ajouter le document' }).click();
+  const card = section.getByRole('article', { name: letterTitle });
+  await card.getByText('Courrier à un professionnel').waitFor();
+  // letters to professionals are kept out by the practice's default rules
+  await card.getByText('Non partagé dans l’application').waitFor();
+  await card.getByText('Sans signature', { exact: true }).waitFor();
+
+  // its own sharing: the patient only, and no longer a letter to a professional
+  await card.getByRole('button', { name: `Modifier le partage : ${letterTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Partage : ${letterTitle}` });
+  await dialog.getByRole('checkbox', { name: 'Partage par défaut du type' }).uncheck();
+  await dialog
+    .getByRole('group', { name: 'Visible par' })
+    .getByRole('checkbox', { name: 'Responsables' })
+    .uncheck();
+  await dialog
+    .getByRole('checkbox', { name: 'Courrier adressé à un autre professionnel de santé' })
+    .uncheck();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText(`Partage enregistré : ${letterTitle}.`).waitFor();
+  await card.getByText(/^Visible par : Patient\s+\(réglage propre à ce document\)$/).waitFor();
+  expect(await card.getByText('Non partagé dans l’application').count()).toBe(0);
+  expect((await paulsDocuments()).others.map((document) => document.title)).toContain(letterTitle);
+
+  // shared with the wrong patient: deleted, and gone from the app; a signed document cannot be
+  const signedCard = section.getByRole('article', { name: quoteTitle });
+  expect(await signedCard.getByRole('button', { name: /^Supprimer/ }).count()).toBe(0);
+  await card.getByRole('button', { name: `Supprimer : ${letterTitle}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Supprimer « ${letterTitle} » ?` });
+  await confirm.getByRole('button', { name: 'Supprimer le document' }).click();
+  await page.getByText(`Document supprimé : ${letterTitle}.`).waitFor();
+  await card.waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Documents');
+  expect((await paulsDocuments()).others.map((document) => document.title)).not.toContain(letterTitle);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 it('the admin sets the sharing rules in Settings › Documents; the secretary has no such tab; English too', async () => {
   const context = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(context);

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { documentPaths } from './documents-api';
 import { audiencesOf, sizeParts } from './format';
 
-export type DocumentAction = 'evidence' | 'secure' | 'sharing';
+export type DocumentAction = 'evidence' | 'secure' | 'sharing' | 'delete';
 
 interface DocumentCardProps {
   document: StaffDocument;
@@ -16,7 +16,8 @@ interface DocumentCardProps {
 
 /**
  * One document of a patient: type, title, date, who sees it, its signature status, and what can be done
- * with it (open, the signature's evidence, send it securely, change who sees it).
+ * with it (open, the signature's evidence, send it securely, change who sees it, remove it unless
+ * signed: a signature is evidence).
  */
 export function DocumentCard({ document, timeZone, onAction }: DocumentCardProps) {
   const { t, lang } = useI18n();
@@ -95,6 +96,12 @@ export function DocumentCard({ document, timeZone, onAction }: DocumentCardProps
           {t('documents.editSharing')}
           {forTitle}
         </Button>
+        {document.status === 'signed' ? null : (
+          <Button variant="danger" onClick={() => onAction('delete', document)}>
+            {t('documents.delete')}
+            {forTitle}
+          </Button>
+        )}
       </div>
     </article>
   );

@@ -6,6 +6,7 @@ import { Button } from '../../shared/ui/button';
 import { Dialog } from '../../shared/ui/dialog';
 import { useI18n } from '../i18n';
 import { displayPhone } from '../patients/format';
+import { ConfirmDialog } from '../settings/common/confirm-dialog';
 import { Flash, useFlash } from '../settings/common/flash';
 import { ResourceState } from '../settings/common/resource-state';
 import { useResource } from '../settings/common/use-resource';
@@ -37,6 +38,12 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
   const [flash, setFlash] = useFlash();
   const settings = useResource<DocumentSettings>(documentPaths.settings);
   const addButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // after a deletion the card is gone: focus goes back to the section once the dialog has closed
+  const [focusHeading, setFocusHeading] = useState(0);
+  useEffect(() => {
+    if (focusHeading > 0) heading.current?.focus();
+  }, [focusHeading]);
   const listPath = documentPaths.ofPatient(patient.id);
 
   const load = useCallback(
@@ -68,7 +75,9 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
   return (
     <section className="card patient-documents" aria-labelledby="patient-documents">
       <div className="patient-documents__head">
-        <h2 id="patient-documents">{t('documents.section')}</h2>
+        <h2 id="patient-documents" ref={heading} tabIndex={-1}>
+          {t('documents.section')}
+        </h2>
         <div className="patient-documents__tools">
           <Button variant="secondary" onClick={() => void load()}>
             {t('documents.refresh')}
@@ -143,6 +152,23 @@ export function PatientDocuments({ patient, timeZone }: { patient: PatientDetail
           }}
           onClose={closeDialog}
         />
+      ) : null}
+      {open?.action === 'delete' ? (
+        <ConfirmDialog
+          title={t('documents.deleteTitle', { title: open.document.title })}
+          confirmLabel={t('documents.deleteConfirm')}
+          onClose={closeDialog}
+          onConfirm={async () => {
+            const removed = open.document;
+            await api.delete(documentPaths.one(removed.id));
+            setDocuments((current) => current?.filter((item) => item.id !== removed.id) ?? null);
+            setOpen(null);
+            setFlash(t('documents.deleted', { title: removed.title }));
+            setFocusHeading((count) => count + 1);
+          }}
+        >
+          <p>{t('documents.deleteBody')}</p>
+        </ConfirmDialog>
       ) : null}
       {open?.action === 'sharing' && !rules ? (
         <Dialog

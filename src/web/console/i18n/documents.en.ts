@@ -37,6 +37,12 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'documents.evidence': 'Signature evidence',
   'documents.sendSecurely': 'Send securely',
   'documents.editSharing': 'Change sharing',
+  'documents.delete': 'Delete',
+  'documents.deleteTitle': 'Delete “{title}”?',
+  'documents.deleteBody':
+    'For a document shared by mistake: the document and its file are deleted, and the secure links sent no longer open. A signed document is evidence and cannot be deleted.',
+  'documents.deleteConfirm': 'Delete the document',
+  'documents.deleted': 'Document deleted: {title}.',
   'documents.ofTitle': ': {title}',
 
   'documents.upload.heading': 'New document',

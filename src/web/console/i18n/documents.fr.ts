@@ -39,6 +39,12 @@ export const documentsFr = {
   'documents.evidence': 'Preuve de signature',
   'documents.sendSecurely': 'Envoyer de façon sécurisée',
   'documents.editSharing': 'Modifier le partage',
+  'documents.delete': 'Supprimer',
+  'documents.deleteTitle': 'Supprimer « {title} » ?',
+  'documents.deleteBody':
+    'Pour un document partagé par erreur : le document et son fichier sont supprimés, et les liens sécurisés envoyés ne s’ouvrent plus. Un document signé est une preuve et ne peut pas être supprimé.',
+  'documents.deleteConfirm': 'Supprimer le document',
+  'documents.deleted': 'Document supprimé : {title}.',
   /** after an action's visible name, for screen readers: which document (or recipient) it acts on */
   'documents.ofTitle': ' : {title}',
 
