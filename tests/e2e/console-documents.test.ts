@@ -132,6 +132,7 @@ it('a secretary uploads a quote to sign on a phone; a renamed executable is refu
   await section.getByLabel(/^Titre/).fill(quoteTitle);
   await section.getByRole('checkbox', { name: 'À faire signer' }).focus();
   await page.keyboard.press('Space');
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(page);
   await section.getByRole('button', { name: 'Ajouter le document' }).click();
   await page.getByText(`Document ajouté : ${quoteTitle}.`).waitFor();
