@@ -11,6 +11,9 @@ const ManagePage = lazy(() =>
   import('./manage/manage-page').then((module) => ({ default: module.ManagePage })),
 );
 const OfferPage = lazy(() => import('./offer/offer-page').then((module) => ({ default: module.OfferPage })));
+const SecureDocumentPage = lazy(() =>
+  import('./secure/secure-document-page').then((module) => ({ default: module.SecureDocumentPage })),
+);
 
 /** The public booking area (`/rdv/…`): never any patient data without a code or a personal link. */
 export function BookingApp() {
@@ -45,6 +48,7 @@ function Shell() {
           {route.kind === 'practice' ? <BookingPage key={route.slug} slug={route.slug} /> : null}
           {route.kind === 'manage' ? <ManagePage key={route.token} token={route.token} /> : null}
           {route.kind === 'offer' ? <OfferPage key={route.token} token={route.token} /> : null}
+          {route.kind === 'document' ? <SecureDocumentPage key={route.token} token={route.token} /> : null}
         </Suspense>
       </main>
     </div>

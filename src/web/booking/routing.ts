@@ -2,16 +2,17 @@ import { type MouseEvent, useSyncExternalStore } from 'react';
 
 /**
  * The booking area's navigation without a router library: the path says which page (practice list,
- * booking page, manage link, offer link), the query says the choices made on the booking page (motif,
- * practitioner, week), and `history.state` carries what must not be in an address (the chosen slot, the
- * confirmation). The phone's back button walks back through the steps.
+ * booking page, manage link, offer link, secure document link), the query says the choices made on the
+ * booking page (motif, practitioner, week), and `history.state` carries what must not be in an address
+ * (the chosen slot, the confirmation). The phone's back button walks back through the steps.
  */
 
 export type Route =
   | { kind: 'list' }
   | { kind: 'practice'; slug: string }
   | { kind: 'manage'; token: string }
-  | { kind: 'offer'; token: string };
+  | { kind: 'offer'; token: string }
+  | { kind: 'document'; token: string };
 
 export function routeOf(pathname: string): Route {
   const parts = pathname
@@ -22,6 +23,7 @@ export function routeOf(pathname: string): Route {
   if (!first) return { kind: 'list' };
   if (first === 'gerer' && second) return { kind: 'manage', token: second };
   if (first === 'offre' && second) return { kind: 'offer', token: second };
+  if (first === 'document' && second) return { kind: 'document', token: second };
   return { kind: 'practice', slug: first };
 }
 

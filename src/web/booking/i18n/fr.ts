@@ -204,6 +204,37 @@ export const bookingFr = {
     'Vous avez déjà accepté ce créneau\u00a0: votre rendez-vous est confirmé. Retrouvez-le grâce au lien reçu par SMS ou e-mail.',
   'offer.seeSlots': 'Voir les autres créneaux',
   'offer.notFound': 'Ce lien n’est pas valable. Vérifiez qu’il est complet, ou appelez le cabinet.',
+  'secure.title': 'Document sécurisé',
+  'secure.from': 'De la part de',
+  'secure.what': 'Un document vous a été transmis de façon sécurisée.',
+  'secure.why':
+    'Pour protéger le secret médical, il ne s’ouvre qu’avec un code à 6 chiffres envoyé par SMS au numéro indiqué par le cabinet.',
+  'secure.phone': 'Code envoyé au',
+  'secure.expires': 'Lien valable jusqu’au',
+  'secure.when': '{day} à {time}',
+  'secure.askCode': 'Recevoir le code par SMS',
+  'secure.notYourPhone': 'Ce numéro n’est pas le vôtre\u00a0? Contactez le cabinet.',
+  'secure.codeTitle': 'Saisissez le code',
+  'secure.codeIntro':
+    'Un code à 6 chiffres vient d’être envoyé par SMS au {phone}. Il est valable {minutes} minutes.',
+  'secure.codeLabel': 'Code reçu par SMS',
+  'secure.codeHint': '6 chiffres, sans espace',
+  'secure.sixDigits': 'Le code comporte 6 chiffres.',
+  'secure.open': 'Ouvrir le document',
+  'secure.resend': 'Renvoyer le code',
+  'secure.resendIn': 'Renvoyer le code dans {seconds} s',
+  'secure.resent': 'Un nouveau code vous a été envoyé.',
+  'secure.attemptsLeft': 'Code incorrect. Essais restants\u00a0: {count}.',
+  'secure.codeDead': 'Ce code n’est plus valable. Demandez un nouveau code.',
+  'secure.newCode': 'Recevoir un nouveau code',
+  'secure.openedTitle': 'Votre document',
+  'secure.opened': 'Code accepté\u00a0: votre document est ouvert pour vous.',
+  'secure.openedUntil':
+    'Vous pouvez l’ouvrir depuis ce navigateur jusqu’à {time}. Ensuite, demandez un nouveau code avec ce même lien.',
+  'secure.openAgain': 'Ouvrir le document\u00a0: {title}',
+  'secure.expired':
+    'Ce lien a expiré ou a été désactivé par le cabinet. Pour recevoir le document, contactez le cabinet qui vous l’a envoyé.',
+  'secure.notFound': 'Ce lien n’est pas valable. Vérifiez qu’il est complet, ou contactez le cabinet.',
 } as const;
 
 export type BookingKey = keyof typeof bookingFr;
