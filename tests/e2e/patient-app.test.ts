@@ -233,10 +233,10 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   }
   await checkScreen(page);
 
-  // a module switched on but not built yet: a polite "coming soon"
+  // a module's tile leads to its screen (messaging: tests/e2e/patient-messaging-documents.test.ts)
   await tiles.getByRole('link', { name: /^Messagerie/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Messagerie' }).waitFor();
-  await page.getByText('Ce service arrive bientôt').waitFor();
+  await page.getByRole('region', { name: 'Conversations' }).waitFor();
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   await checkScreen(page);
   await page.getByRole('link', { name: 'Accueil' }).click();

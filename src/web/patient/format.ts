@@ -89,3 +89,25 @@ export function shortDateTime(instant: string, lang: Lang): string {
     timeStyle: 'short',
   }).format(new Date(instant));
 }
+
+/** "12 ko", "1,2 Mo" / "12 kB", "1.2 MB", by Intl. */
+export function fileSize(bytes: number, lang: Lang): string {
+  const [value, unit] =
+    bytes < 1024
+      ? [bytes, 'byte']
+      : bytes < 1024 * 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes / 1048576, 'megabyte'];
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** An instant's date on this phone: "23/11/2026", "23 Nov 2026". */
+export function shortDate(instant: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: lang === 'en' ? 'medium' : 'short',
+  }).format(new Date(instant));
+}

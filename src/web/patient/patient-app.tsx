@@ -32,6 +32,18 @@ const RemindersPage = lazy(() =>
 const DevicesPage = lazy(() =>
   import('./pages/devices-page').then((module) => ({ default: module.DevicesPage })),
 );
+const MessagesPage = lazy(() =>
+  import('./pages/messages-page').then((module) => ({ default: module.MessagesPage })),
+);
+const ThreadPage = lazy(() =>
+  import('./pages/thread-page').then((module) => ({ default: module.ThreadPage })),
+);
+const DocumentsPage = lazy(() =>
+  import('./pages/documents-page').then((module) => ({ default: module.DocumentsPage })),
+);
+const SignDocumentPage = lazy(() =>
+  import('./pages/sign-document-page').then((module) => ({ default: module.SignDocumentPage })),
+);
 const ComingSoonPage = lazy(() =>
   import('./pages/coming-soon-page').then((module) => ({ default: module.ComingSoonPage })),
 );
@@ -171,6 +183,14 @@ function Screens() {
         <Route path="/cabinet" component={PracticePage} />
         <Route path="/rappels" component={RemindersPage} />
         <Route path="/appareils" component={DevicesPage} />
+        <Route path="/messagerie" component={MessagesPage} />
+        <Route path="/messagerie/:patientId">
+          {(params) => <ThreadPage key={params.patientId} patientId={params.patientId} />}
+        </Route>
+        <Route path="/documents" component={DocumentsPage} />
+        <Route path="/documents/:id/signer">
+          {(params) => <SignDocumentPage key={params.id} documentId={params.id} />}
+        </Route>
         <Route path="/bientot/:module">{(params) => <ComingSoonPage path={params.module} />}</Route>
         <Route component={NotFound} />
       </Switch>

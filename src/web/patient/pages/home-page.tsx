@@ -4,7 +4,7 @@ import { displayDate } from '../../shared/dates';
 import { Button } from '../../shared/ui/button';
 import { dayLabel, fullName, timeLabel } from '../format';
 import { useI18n } from '../i18n';
-import { comingModules } from '../modules';
+import { builtModules, comingModules } from '../modules';
 import { useSession } from '../session';
 import { PageTitle } from '../ui/page-title';
 import { useLoad } from '../use-load';
@@ -42,6 +42,15 @@ export function HomePage() {
               </Link>
             </li>
           ) : null}
+          {builtModules
+            .filter((entry) => modules[entry.module].enabled)
+            .map((entry) => (
+              <li key={entry.module}>
+                <Link href={entry.href} className="tile">
+                  <span className="tile__label">{t(entry.label)}</span>
+                </Link>
+              </li>
+            ))}
           {comingModules
             .filter((entry) => modules[entry.module].enabled)
             .map((entry) => (

@@ -1,0 +1,66 @@
+import type { ErrorBody } from '../../../contracts/errors';
+import type {
+  Message,
+  MessageEvent as MessageNotice,
+  maxFilesPerMessage,
+  maxMessageLength,
+  ThreadReadEvent,
+} from '../../../contracts/messaging';
+import { ApiError } from '../../shared/api';
+import { activeLang } from '../../shared/i18n';
+
+/** The app's messaging routes (src/contracts/messaging.ts). */
+export const messagingPaths = {
+  threads: '/api/patient/messages/threads',
+  thread: (patientId: string, cursor?: string | null) =>
+    `/api/patient/messages/threads/${encodeURIComponent(patientId)}${
+      cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
+    }`,
+  attachment: (attachmentId: string) =>
+    `/api/patient/messages/attachments/${encodeURIComponent(attachmentId)}`,
+  stream: '/api/patient/messages/stream',
+};
+
+// Values, not imports: the contract's module pulls zod into the bundle (CSP). The types keep them equal.
+export const maxFiles = 5 satisfies typeof maxFilesPerMessage;
+export const maxLength = 5000 satisfies typeof maxMessageLength;
+/** What the file picker offers; the server judges the content anyway (JPEG, PNG, WebP, HEIC/HEIF, PDF). */
+export const acceptedFiles = 'image/*,application/pdf';
+
+/**
+ * Sends a message as multipart (`body`, then up to 5 `files`). Refusals become the same `ApiError` as the
+ * JSON client's, with the server's message in the UI's language.
+ */
+export async function sendMessage(patientId: string, body: string, files: File[]): Promise<Message> {
+  const form = new FormData();
+  form.append('body', body);
+  for (const file of files) form.append('files', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(messagingPaths.thread(patientId), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': activeLang() },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const answer = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return answer as Message;
+  const error = answer as Partial<ErrorBody> | null;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'INTERNAL',
+    error?.message ?? response.statusText,
+    error?.issues ?? [],
+    error?.details ?? {},
+  );
+}
+
+/** The file codes the server answers for a refused attachment: said under the file field. */
+export const isFileRefusal = (error: unknown): error is ApiError =>
+  error instanceof ApiError &&
+  (error.code === 'FILE_EMPTY' || error.code === 'FILE_TOO_LARGE' || error.code === 'FILE_TYPE_NOT_ALLOWED');
+
+export type StreamEvent = { kind: 'message'; data: MessageNotice } | { kind: 'read'; data: ThreadReadEvent };

@@ -1,0 +1,180 @@
+import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import type { Message } from '../../../contracts/messaging';
+import { ApiError } from '../../shared/api';
+import { Alert } from '../../shared/ui/alert';
+import { Button } from '../../shared/ui/button';
+import { ErrorAlert } from '../../shared/ui/error-alert';
+import { TextAreaField } from '../../shared/ui/textarea-field';
+import { fileSize } from '../format';
+import { useI18n } from '../i18n';
+import { acceptedFiles, isFileRefusal, maxFiles, maxLength, sendMessage } from '../messaging/messaging-api';
+import { useOfflineReadOnly } from '../pwa/offline';
+import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
+
+/** A picked file, with a key of its own (the same name may be picked twice). */
+interface Chosen {
+  key: number;
+  file: File;
+}
+
+interface Problems {
+  body?: string;
+  files?: string;
+  other?: unknown;
+}
+
+/**
+ * Writes to the practice: a text and up to 5 photos or PDFs (the phone offers its camera for "image/*").
+ * What the server refuses (type, size, empty file) is said under the file field, which takes the focus.
+ */
+export function MessageComposer({
+  patientId,
+  onSent,
+}: {
+  patientId: string;
+  onSent: (message: Message) => void;
+}) {
+  const { t, lang } = useI18n();
+  const offline = useOfflineReadOnly();
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<Chosen[]>([]);
+  const nextKey = useRef(0);
+  const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
+  const fileId = useId();
+  const hintId = `${fileId}-hint`;
+  const errorId = `${fileId}-error`;
+
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    const picked = Array.from(event.target.files ?? [], (file) => {
+      nextKey.current += 1;
+      return { key: nextKey.current, file };
+    });
+    // the same file may be picked again after being removed
+    event.target.value = '';
+    const all = [...files, ...picked];
+    setSent(false);
+    if (all.length > maxFiles) {
+      setProblems({ files: t('msg.tooManyFiles', { max: maxFiles }) });
+      setFiles(all.slice(0, maxFiles));
+      return;
+    }
+    setProblems((before) => ({ ...before, files: undefined, other: undefined }));
+    setFiles(all);
+  };
+
+  const remove = (key: number) => {
+    setFiles((before) => before.filter((chosen) => chosen.key !== key));
+    setProblems((before) => ({ ...before, files: undefined }));
+    focusLater(() => fileInput.current);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSent(false);
+    const text = body.trim();
+    if (!text && files.length === 0) {
+      setProblems({ body: t('msg.nothingToSend') });
+      focusLater(firstInvalid(form));
+      return;
+    }
+    if (text.length > maxLength) {
+      setProblems({ body: t('msg.tooLong', { max: maxLength }) });
+      focusLater(firstInvalid(form));
+      return;
+    }
+    setBusy(true);
+    setProblems({});
+    try {
+      const message = await sendMessage(
+        patientId,
+        text,
+        files.map((chosen) => chosen.file),
+      );
+      setBody('');
+      setFiles([]);
+      setSent(true);
+      onSent(message);
+    } catch (caught) {
+      if (isFileRefusal(caught)) {
+        setProblems({ files: caught.message });
+        focusLater(() => fileInput.current);
+      } else if (caught instanceof ApiError && caught.issueFor('body')) {
+        setProblems({ body: caught.issueFor('body') });
+        focusLater(firstInvalid(form));
+      } else {
+        setProblems({ other: caught });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card home-card" aria-labelledby="composer-title">
+      <h2 id="composer-title">{t('msg.composerTitle')}</h2>
+      <form ref={form} onSubmit={submit} noValidate className="composer">
+        <TextAreaField
+          label={t('msg.body')}
+          value={body}
+          onChange={(value) => {
+            setBody(value);
+            setSent(false);
+          }}
+          error={problems.body}
+          maxLength={maxLength}
+          rows={4}
+        />
+        <div className={`field${problems.files ? ' field--invalid' : ''}`}>
+          <label htmlFor={fileId}>{t('msg.files')}</label>
+          <p id={hintId} className="field__hint">
+            {t('msg.filesHint', { max: maxFiles })}
+          </p>
+          <input
+            ref={fileInput}
+            id={fileId}
+            type="file"
+            accept={acceptedFiles}
+            multiple
+            disabled={busy || files.length >= maxFiles}
+            aria-invalid={problems.files ? true : undefined}
+            aria-describedby={problems.files ? `${hintId} ${errorId}` : hintId}
+            onChange={pick}
+          />
+          {problems.files ? (
+            <p id={errorId} className="field__error">
+              {problems.files}
+            </p>
+          ) : null}
+        </div>
+        {files.length > 0 ? (
+          <ul className="chosen-files" aria-label={t('msg.chosen')}>
+            {files.map(({ key, file }) => (
+              <li key={key}>
+                <span className="chosen-files__name">
+                  {t('msg.fileSize', { name: file.name, size: fileSize(file.size, lang) })}
+                </span>
+                <Button
+                  variant="link"
+                  aria-label={t('msg.removeFile', { name: file.name })}
+                  onClick={() => remove(key)}
+                >
+                  <span aria-hidden="true">✕</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <ErrorAlert error={problems.other} withFields />
+        <div aria-live="polite">{sent ? <Alert tone="success">{t('msg.sent')}</Alert> : null}</div>
+        <Button type="submit" busy={busy} disabled={offline} className="button--block">
+          {t('msg.send')}
+        </Button>
+      </form>
+    </section>
+  );
+}
