@@ -9,6 +9,7 @@ import { DocumentsPage } from './documents/documents-page';
 import { Frame } from './frame';
 import { useI18n } from './i18n';
 import { LockScreen } from './lock-screen';
+import { MessagesPage } from './messages/messages-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { InvitationPage } from './pages/invitation-page';
@@ -86,8 +87,8 @@ function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
             <Route path="/waitlist">
               <WaitlistPage me={me} />
             </Route>
-            <Route path="/messages">
-              <ComingSoonPage area="nav.messages" />
+            <Route path="/messages" nest>
+              <MessagesPage me={me} />
             </Route>
             <Route path="/documents">
               <DocumentsPage me={me} />

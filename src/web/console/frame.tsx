@@ -7,6 +7,7 @@ import { decidesChangeRequests } from './change-requests/change-requests-page';
 import { usePendingCount } from './change-requests/use-pending-count';
 import { useI18n } from './i18n';
 import type { ConsoleKey } from './i18n/fr';
+import { useMessagesBadge } from './messages/use-messages-badge';
 import { useSession } from './session';
 
 interface NavItem {
@@ -38,6 +39,7 @@ export function Frame({ me, children }: { me: StaffMe; children: ReactNode }) {
   const locked = state.kind === 'signed-in' && state.locked;
   // the badge is a call to act: only for those who decide, and not while the session is locked
   const pending = usePendingCount(decidesChangeRequests(me.role) && !locked);
+  const unreadMessages = useMessagesBadge(!locked);
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const items = navItems.filter((item) => !item.roles || item.roles.includes(me.role));
@@ -98,6 +100,17 @@ export function Frame({ me, children }: { me: StaffMe; children: ReactNode }) {
                         {pending}
                       </span>
                       <span className="visually-hidden"> {t('nav.reviewsPending', { count: pending })}</span>
+                    </>
+                  ) : null}
+                  {item.href === '/messages' && unreadMessages ? (
+                    <>
+                      <span className="nav-badge" aria-hidden="true">
+                        {unreadMessages}
+                      </span>
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('messages.unreadBadge', { count: unreadMessages })}
+                      </span>
                     </>
                   ) : null}
                 </Link>

@@ -4,6 +4,7 @@ import { appSideEn } from './app-side.en';
 import { documentsEn } from './documents.en';
 import { feedsEn } from './feeds.en';
 import type { ConsoleKey } from './fr';
+import { messagesEn } from './messages.en';
 import { patientsEn } from './patients.en';
 import { settingsEn } from './settings.en';
 import { shellEn } from './shell.en';
@@ -19,4 +20,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...feedsEn,
   ...appSideEn,
   ...documentsEn,
+  ...messagesEn,
 };

@@ -3,6 +3,7 @@ import { agendaFr } from './agenda.fr';
 import { appSideFr } from './app-side.fr';
 import { documentsFr } from './documents.fr';
 import { feedsFr } from './feeds.fr';
+import { messagesFr } from './messages.fr';
 import { patientsFr } from './patients.fr';
 import { settingsFr } from './settings.fr';
 import { shellFr } from './shell.fr';
@@ -19,6 +20,7 @@ export const consoleFr = {
   ...feedsFr,
   ...appSideFr,
   ...documentsFr,
+  ...messagesFr,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleFr;

@@ -1,0 +1,68 @@
+import type { ErrorBody } from '../../../contracts/errors';
+import type { Attachment, MessageTemplate } from '../../../contracts/messaging';
+import { ApiError } from '../../shared/api';
+import { activeLang } from '../../shared/i18n';
+
+/** The console's messaging routes (src/contracts/messaging.ts). */
+export const messagePaths = {
+  inbox: (query: { q: string; unread: boolean; cursor?: string | null }) => {
+    const params = new URLSearchParams();
+    if (query.q.trim()) params.set('q', query.q.trim());
+    if (query.unread) params.set('unread', 'true');
+    if (query.cursor) params.set('cursor', query.cursor);
+    const search = params.toString();
+    return `/api/console/messages${search ? `?${search}` : ''}`;
+  },
+  unreadCount: '/api/console/messages/unread-count',
+  stream: '/api/console/messages/stream',
+  thread: (patientId: string, cursor?: string | null) =>
+    `/api/console/messages/threads/${patientId}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+  attachment: (attachment: Pick<Attachment, 'id'>) => `/api/console/messages/attachments/${attachment.id}`,
+  fileAttachment: (attachmentId: string) => `/api/console/messages/attachments/${attachmentId}/file`,
+  templates: '/api/console/message-templates',
+  template: (templateId: string) => `/api/console/message-templates/${templateId}`,
+  templateAttachment: (template: Pick<MessageTemplate, 'id'>) =>
+    `/api/console/message-templates/${template.id}/attachment`,
+};
+
+/**
+ * Sends a multipart form (a message or a template), the text fields first: the server checks them before
+ * reading the files. Refusals become the same `ApiError` as the JSON client's, in the UI's language.
+ */
+export async function sendForm<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  fields: Record<string, string | undefined>,
+  files: { field: string; file: File }[] = [],
+): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
+  for (const { field, file } of files) form.append(field, file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': activeLang() },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (response.ok) return body as T;
+  const error = body as Partial<ErrorBody> | null;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'INTERNAL',
+    error?.message ?? response.statusText,
+    error?.issues ?? [],
+    error?.details ?? {},
+  );
+}
+
+/** Refusals about a file itself: shown next to the file input. */
+export const fileErrorCodes = new Set(['FILE_EMPTY', 'FILE_TOO_LARGE', 'FILE_TYPE_NOT_ALLOWED']);
+
+/** What the inputs accept, like the server (which judges the content, not this). */
+export const acceptedFiles = 'image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf';
