@@ -7,6 +7,7 @@ import { AppModulesTab } from './app-modules/app-modules-tab';
 import type { AgendaChoice } from './common/agenda-owner';
 import { DocumentSettingsTab } from './documents/document-settings-tab';
 import { LocationsTab } from './locations/locations-tab';
+import { TemplatesTab } from './message-templates/templates-tab';
 import { MotifsTab } from './motifs/motifs-tab';
 import { OpeningRangesTab } from './opening-ranges/opening-ranges-tab';
 import { PracticeTab } from './practice/practice-tab';
@@ -21,6 +22,7 @@ const adminTabs: SettingsTab[] = [
   { href: '/absences', label: 'settings.tab.absences' },
   { href: '/app', label: 'settings.tab.app' },
   { href: '/documents', label: 'settings.tab.documents' },
+  { href: '/templates', label: 'settings.tab.templates' },
 ];
 const practitionerTabs: SettingsTab[] = [
   { href: '/opening-ranges', label: 'settings.tab.ranges' },
@@ -46,6 +48,7 @@ export function SettingsPage({ me }: { me: StaffMe }) {
         {isAdmin ? <Route path="/motifs" component={MotifsTab} /> : null}
         {isAdmin ? <Route path="/app" component={AppModulesTab} /> : null}
         {isAdmin ? <Route path="/documents" component={DocumentSettingsTab} /> : null}
+        {isAdmin ? <Route path="/templates" component={TemplatesTab} /> : null}
         <Route path="/opening-ranges">
           <OpeningRangesTab me={me} choice={choice} />
         </Route>
