@@ -6,7 +6,7 @@ import { ModuleDisabled } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
 
 /**
- * A module the practice switched on but the app does not offer yet (messaging, documents, payments,
+ * A module the practice switched on but the app does not offer yet (payments,
  * imaging, forms): says so politely, with the practice's phone meanwhile.
  */
 export function ComingSoonPage({ path }: { path: string }) {
