@@ -157,6 +157,16 @@ it('a patient sends a photo; the secretary sees it arrive live, answers with the
   await thread.getByText('1 non lu(s)').waitFor();
   const badge = page.locator('#console-nav a[href="/console/messages"] .nav-badge');
   await expect.poll(() => badge.textContent()).toBe('1');
+  // search by name (typos forgiven by the server) and the unread filter
+  const search = page.getByLabel('Rechercher un patient');
+  await search.fill('Zzyzx');
+  await page.getByText('Aucune conversation ne correspond.').waitFor();
+  await search.fill('durand');
+  await thread.waitFor();
+  await search.fill('');
+  await page.getByRole('checkbox', { name: 'Non lus seulement' }).check();
+  await thread.waitFor();
+  await page.getByRole('checkbox', { name: 'Non lus seulement' }).uncheck();
   // she is on the Messagerie page with the tab visible: no notification
   expect(await shownNotifications(page)).toEqual([]);
   expect(await pageWidth(page)).toBeLessThanOrEqual(360);

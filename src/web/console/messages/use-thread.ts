@@ -73,7 +73,10 @@ export function useThread(patientId: string): Thread {
       if (waiting && document.visibilityState === 'visible') refresh();
     };
     const unsubscribe = subscribeMessageStream((notice) => {
-      if (notice.kind === 'reconnected' || notice.data.patientId === patientId) refresh();
+      if (notice.kind === 'reconnected') refresh();
+      // our own reading echoes back: only the patient's reading or a new message changes the view
+      else if (notice.data.patientId === patientId && !(notice.kind === 'read' && notice.data.by === 'staff'))
+        refresh();
     });
     document.addEventListener('visibilitychange', onVisible);
     return () => {
