@@ -124,6 +124,18 @@ it('on a phone, the recipient opens the link, asks for the code, types it and op
   const pdf = await file;
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+  // back from the PDF: the page remembers the opening, with a link to open it again while it lasts
+  await expect.poll(() => page.url()).toMatch(/\/file$/);
+  await page.goBack();
+  const again = page.getByRole('link', { name: `Ouvrir le document : ${resultsTitle}` });
+  await again.waitFor();
+  await page.getByText(/^Vous pouvez l’ouvrir depuis ce navigateur jusqu’à \d{2}:\d{2}\./).waitFor();
+  const reopened = await context.request.get(`${server.url}${await again.getAttribute('href')}`);
+  expect(reopened.status()).toBe(200);
+  expect(reopened.headers()['content-type']).toContain('application/pdf');
+  expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+  await expectNoSeriousA11yViolations(page);
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -144,6 +156,14 @@ it('a revoked link says it has expired, and sends no code', async () => {
   expect(await page.locator('body').textContent()).not.toContain(resultsTitle);
   expect(await pageWidth(page)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(page);
+
+  // in English too
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Secure document', level: 1 }).waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /^This link has expired or was switched off/ })
+    .waitFor();
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -215,7 +215,7 @@ export const bookingEn: Record<BookingKey, string> = {
   'secure.codeIntro':
     'A 6-digit code has just been sent by text message to {phone}. It is valid for {minutes} minutes.',
   'secure.codeLabel': 'Code received by text message',
-  'secure.codeHint': '6 digits, no spaces',
+  'secure.codeHint': '6 digits',
   'secure.sixDigits': 'The code has 6 digits.',
   'secure.open': 'Open the document',
   'secure.resend': 'Send the code again',

@@ -218,7 +218,7 @@ export const bookingFr = {
   'secure.codeIntro':
     'Un code à 6 chiffres vient d’être envoyé par SMS au {phone}. Il est valable {minutes} minutes.',
   'secure.codeLabel': 'Code reçu par SMS',
-  'secure.codeHint': '6 chiffres, sans espace',
+  'secure.codeHint': '6 chiffres',
   'secure.sixDigits': 'Le code comporte 6 chiffres.',
   'secure.open': 'Ouvrir le document',
   'secure.resend': 'Renvoyer le code',

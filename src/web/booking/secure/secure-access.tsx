@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { SecureLinkInfo } from '../../../contracts/documents';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
@@ -8,6 +9,7 @@ import { deviceDayAndTime } from './device-time';
 import { useRememberedAccess } from './remembered-access';
 import { SecureCodeForm } from './secure-code-form';
 import { failureText } from './secure-failure';
+import { SecureLinkSummary } from './secure-link-summary';
 import { SecureOpened } from './secure-opened';
 import { securePaths } from './secure-paths';
 
@@ -16,7 +18,15 @@ import { securePaths } from './secure-paths';
  * the file at once (the server lets this browser download it for 15 minutes); the page stays behind it
  * with a link to open it again.
  */
-export function SecureAccess({ token, onExpired }: { token: string; onExpired: () => void }) {
+export function SecureAccess({
+  token,
+  info,
+  onExpired,
+}: {
+  token: string;
+  info: SecureLinkInfo;
+  onExpired: () => void;
+}) {
   const { t, lang } = useI18n();
   const paths = securePaths(token);
   const [access, setAccess] = useRememberedAccess(token);
@@ -45,32 +55,44 @@ export function SecureAccess({ token, onExpired }: { token: string; onExpired: (
     }
   };
 
+  const summary = <SecureLinkSummary info={info} explain={access.step === 'ask'} />;
   if (access.step === 'code') {
     return (
-      <SecureCodeForm
-        token={token}
-        challenge={access.challenge}
-        sentAt={access.sentAt}
-        onChallenge={(challenge) => setAccess({ step: 'code', challenge, sentAt: Date.now() })}
-        onOpened={(opened) => {
-          setAccess({ step: 'opened', title: opened.documentTitle, until: opened.accessExpiresAt });
-          window.location.assign(paths.file);
-        }}
-        onExpired={onExpired}
-      />
+      <>
+        {summary}
+        <SecureCodeForm
+          token={token}
+          challenge={access.challenge}
+          sentAt={access.sentAt}
+          onChallenge={(challenge) => setAccess({ step: 'code', challenge, sentAt: Date.now() })}
+          onOpened={(opened) => {
+            setAccess({ step: 'opened', title: opened.documentTitle, until: opened.accessExpiresAt });
+            window.location.assign(paths.file);
+          }}
+          onExpired={onExpired}
+        />
+      </>
     );
   }
   if (access.step === 'opened') {
     const { time } = deviceDayAndTime(access.until, lang);
-    return <SecureOpened title={access.title} until={time} href={paths.file} />;
+    return (
+      <>
+        {summary}
+        <SecureOpened title={access.title} until={time} href={paths.file} />
+      </>
+    );
   }
   return (
-    <div className="step">
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <Button busy={asking} className="button--block" onClick={() => void ask()}>
-        {t('secure.askCode')}
-      </Button>
-      <p className="secure__hint">{t('secure.notYourPhone')}</p>
-    </div>
+    <>
+      {summary}
+      <div className="step">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Button busy={asking} className="button--block" onClick={() => void ask()}>
+          {t('secure.askCode')}
+        </Button>
+        <p className="secure__hint">{t('secure.notYourPhone')}</p>
+      </div>
+    </>
   );
 }

@@ -7,7 +7,6 @@ import { bookingApi } from '../booking-api';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../ui/page-frame';
 import { SecureAccess } from './secure-access';
-import { SecureLinkSummary } from './secure-link-summary';
 import { securePaths } from './secure-paths';
 
 type Load =
@@ -54,10 +53,7 @@ export function SecureDocumentPage({ token }: { token: string }) {
         </>
       ) : null}
       {load.kind === 'ready' ? (
-        <>
-          <SecureLinkSummary info={load.info} />
-          <SecureAccess token={token} onExpired={() => setLoad({ kind: 'expired' })} />
-        </>
+        <SecureAccess token={token} info={load.info} onExpired={() => setLoad({ kind: 'expired' })} />
       ) : null}
     </>
   );
