@@ -1,18 +1,19 @@
-import { type FormEvent, useEffect, useState } from 'react';
 import type { AppModule, AppModules } from '../../../../contracts/patient-app';
 import { api } from '../../../shared/api';
 import { Button } from '../../../shared/ui/button';
 import { useI18n } from '../../i18n';
-import { Flash, useFlash } from '../common/flash';
+import { Flash } from '../common/flash';
 import { FormAlert } from '../common/form-alert';
 import { ResourceState } from '../common/resource-state';
-import { useResource } from '../common/use-resource';
+import { useSettingsForm } from '../common/use-settings-form';
 import { AppModuleFields, type ModuleFlag } from './app-module-fields';
 import './app-modules.css';
 
 const path = '/api/console/settings/modules';
 // the form shows no field-level errors: every issue of a refusal is listed above the button
 const noFieldShown = () => false;
+const asSaved = (modules: AppModules) => modules;
+const save = (modules: AppModules) => api.put<AppModules>(path, modules);
 
 /**
  * Settings › Patient app (admin): the seed's "Options" tab (SET-8). Each module of the patient app is
@@ -21,16 +22,11 @@ const noFieldShown = () => false;
  */
 export function AppModulesTab() {
   const { t } = useI18n();
-  const saved = useResource<AppModules>(path);
-  const [form, setForm] = useState<AppModules | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [flash, setFlash] = useFlash();
-
-  const loaded = saved.data;
-  useEffect(() => {
-    if (loaded) setForm((current) => current ?? loaded);
-  }, [loaded]);
+  const { saved, form, setForm, busy, error, flash, setFlash, submit } = useSettingsForm(path, {
+    formOf: asSaved,
+    save,
+    savedMessage: t('appModules.saved'),
+  });
 
   if (!form) {
     return (
@@ -44,21 +40,6 @@ export function AppModulesTab() {
   const setFlag = (module: AppModule, flag: ModuleFlag, value: boolean) => {
     setFlash(null);
     setForm((current) => (current ? withFlag(current, module, flag, value) : current));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFlash(null);
-    try {
-      setForm(await api.put<AppModules>(path, form));
-      setFlash(t('appModules.saved'));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (

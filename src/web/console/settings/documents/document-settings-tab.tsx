@@ -1,4 +1,3 @@
-import { type FormEvent, useEffect, useState } from 'react';
 import type { DocumentSettings } from '../../../../contracts/documents';
 import { api } from '../../../shared/api';
 import { Button } from '../../../shared/ui/button';
@@ -6,15 +5,17 @@ import { CheckboxField } from '../../../shared/ui/checkbox-field';
 import { documentTypeList } from '../../documents/document-types';
 import { VisibilityFields } from '../../documents/visibility-fields';
 import { useI18n } from '../../i18n';
-import { Flash, useFlash } from '../common/flash';
+import { Flash } from '../common/flash';
 import { FormAlert } from '../common/form-alert';
 import { ResourceState } from '../common/resource-state';
-import { useResource } from '../common/use-resource';
+import { useSettingsForm } from '../common/use-settings-form';
 import '../../documents/documents.css';
 
 const path = '/api/console/settings/documents';
 // every issue of a refusal is listed above the button
 const noFieldShown = () => false;
+const asSaved = (settings: DocumentSettings) => settings;
+const save = (settings: DocumentSettings) => api.put<DocumentSettings>(path, settings);
 
 /**
  * Settings › Documents (admin, DOC-2): who sees each type of document by default (a document can
@@ -23,16 +24,11 @@ const noFieldShown = () => false;
  */
 export function DocumentSettingsTab() {
   const { t } = useI18n();
-  const saved = useResource<DocumentSettings>(path);
-  const [form, setForm] = useState<DocumentSettings | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [flash, setFlash] = useFlash();
-
-  const loaded = saved.data;
-  useEffect(() => {
-    if (loaded) setForm((current) => current ?? loaded);
-  }, [loaded]);
+  const { saved, form, setForm, busy, error, flash, setFlash, submit } = useSettingsForm(path, {
+    formOf: asSaved,
+    save,
+    savedMessage: t('docSettings.saved'),
+  });
 
   if (!form) {
     return (
@@ -46,21 +42,6 @@ export function DocumentSettingsTab() {
   const change = (next: DocumentSettings) => {
     setFlash(null);
     setForm(next);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFlash(null);
-    try {
-      setForm(await api.put<DocumentSettings>(path, form));
-      setFlash(t('docSettings.saved'));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (

@@ -1,14 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
 import type { PracticeSettings } from '../../../../contracts/settings';
 import { api } from '../../../shared/api';
 import { Button } from '../../../shared/ui/button';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { fieldErrors } from '../common/field-errors';
-import { Flash, useFlash } from '../common/flash';
+import { Flash } from '../common/flash';
 import { FormAlert } from '../common/form-alert';
 import { ResourceState } from '../common/resource-state';
-import { useResource } from '../common/use-resource';
+import { useSettingsForm } from '../common/use-settings-form';
 import { OpeningHoursEditor } from './opening-hours-editor';
 import { PracticeBookingFields } from './practice-booking-fields';
 import { PracticeDetailsFields } from './practice-details-fields';
@@ -21,20 +20,28 @@ import {
 } from './practice-form';
 import { PracticeRulesFields } from './practice-rules-fields';
 
+const path = '/api/console/settings/practice';
+const save = (form: PracticeForm) => api.patch<PracticeSettings>(path, practiceBodyOf(form));
+
 /** Settings › Practice (admin): details shown to patients, hours and practice-wide rules (SET-1, SET-7). */
 export function PracticeTab() {
   const { t } = useI18n();
   const { refresh } = useSession();
-  const settings = useResource<PracticeSettings>('/api/console/settings/practice');
-  const [form, setForm] = useState<PracticeForm | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [flash, setFlash] = useFlash();
-
-  const loaded = settings.data;
-  useEffect(() => {
-    if (loaded) setForm((current) => current ?? practiceFormOf(loaded));
-  }, [loaded]);
+  const {
+    saved: settings,
+    form,
+    setForm,
+    busy,
+    error,
+    flash,
+    submit,
+  } = useSettingsForm(path, {
+    formOf: practiceFormOf,
+    save,
+    savedMessage: t('settings.practice.saved'),
+    // the header shows the practice's name, and the lock delay applies at once
+    afterSave: () => void refresh(),
+  });
 
   if (!form) {
     return (
@@ -57,24 +64,6 @@ export function PracticeTab() {
         : current,
     );
   const errorFor = fieldErrors(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFlash(null);
-    try {
-      const saved = await api.patch<PracticeSettings>('/api/console/settings/practice', practiceBodyOf(form));
-      setForm(practiceFormOf(saved));
-      setFlash(t('settings.practice.saved'));
-      // the header shows the practice's name, and the lock delay applies at once
-      void refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section aria-labelledby="settings-practice-title">
