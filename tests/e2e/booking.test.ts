@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appointments, locations, motifs, patients, practices, staff } from '../../src/server/db/schema';
+import { appointments, patients, practices } from '../../src/server/db/schema';
+import { demoSlug } from '../../src/server/demo/demo-data';
 import { lastCodeSentTo } from '../support/factories';
+import { demoBernardInLyon, demoPracticeRow } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
-const slug = 'cabinet-des-tilleuls';
+const slug = demoSlug;
 let server: E2eServer;
 let browser: Browser;
 
@@ -24,12 +26,6 @@ const onPhone = () => browser.newContext({ viewport: phoneViewport, isMobile: tr
 async function expectNoOverflow(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(phoneViewport.width);
-}
-
-async function practiceRow() {
-  const [practice] = await server.deps.db.select().from(practices).where(eq(practices.slug, slug));
-  if (!practice) throw new Error('demo practice missing');
-  return practice;
 }
 
 /** Opens the booking page, picks the motif and the practitioner, goes one week ahead (past the cutoff). */
@@ -140,7 +136,7 @@ it('a new patient books a check-up on a phone, then moves it from the manage lin
 });
 
 it('with online booking closed, the page gives the phone and the opening hours', async () => {
-  const practice = await practiceRow();
+  const practice = await demoPracticeRow(server.deps.db);
   await server.deps.db
     .update(practices)
     .set({ onlineBookingOpen: false })
@@ -188,28 +184,17 @@ it('a slot taken meanwhile says so and offers the next slots, keeping what was t
 
   // someone else takes the time at the front desk just before the patient confirms
   const db = server.deps.db;
-  const practice = await practiceRow();
-  const [bernard] = await db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.practiceId, practice.id), eq(staff.lastName, 'Bernard')));
-  const [lyon] = await db
-    .select()
-    .from(locations)
-    .where(and(eq(locations.practiceId, practice.id), eq(locations.postalCode, '69003')));
-  const [controle] = await db
-    .select()
-    .from(motifs)
-    .where(and(eq(motifs.practiceId, practice.id), eq(motifs.name, 'Consultation de contrôle')));
+  const practice = await demoPracticeRow(server.deps.db);
+  const { bernard, lyon, controle } = await demoBernardInLyon(db, practice.id);
   const [other] = await db
     .select()
     .from(patients)
     .where(and(eq(patients.practiceId, practice.id), eq(patients.firstName, 'Marie')));
   await db.insert(appointments).values({
     practiceId: practice.id,
-    practitionerId: bernard?.id ?? '',
-    locationId: lyon?.id ?? '',
-    motifId: controle?.id ?? '',
+    practitionerId: bernard.id,
+    locationId: lyon.id,
+    motifId: controle.id,
     patientId: other?.id ?? '',
     startsAt: start,
     endsAt: new Date(start.getTime() + 30 * 60_000),

@@ -1,17 +1,23 @@
-import { and, eq } from 'drizzle-orm';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppModules, ChangeRequest } from '../../src/contracts/patient-app';
 import type { PatientMe } from '../../src/contracts/patient-auth';
-import { patientRelations, patients, practices } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
-import { lastCodeSentTo, makePatient } from '../support/factories';
+import { patientRelations, patients } from '../../src/server/db/schema';
+import { makePatient } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import {
+  demoAccounts,
+  demoPatient,
+  demoPracticeRow,
+  paulDurand,
+  signInPatientApi,
+  signInStaff,
+  signInStaffApi,
+} from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
-const admin = 'claire.martin@cabinet-tilleuls.example';
-const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
-const practitioner = 'sophie.bernard@cabinet-tilleuls.example';
+const { admin, secretary, practitioner } = demoAccounts;
 
 let server: E2eServer;
 let browser: Browser;
@@ -23,28 +29,10 @@ let paulApp: APIRequestContext;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const [practice] = await server.deps.db
-    .select()
-    .from(practices)
-    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
-  practiceId = practice?.id ?? '';
+  practiceId = (await demoPracticeRow(server.deps.db)).id;
   paulsPhone = await browser.newContext();
   paulApp = paulsPhone.request;
-  const start = await paulApp.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: 'cabinet-des-tilleuls',
-      phone: '06 39 98 10 01',
-      lastName: 'Durand',
-      firstName: 'Paul',
-      birthDate: '1980-03-14',
-    },
-  });
-  expect(start.status(), await start.text()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const verify = await paulApp.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code: await lastCodeSentTo(server.deps.db, '+33639981001') },
-  });
-  expect(verify.status(), await verify.text()).toBe(200);
+  await signInPatientApi(paulsPhone, server, paulDurand);
 });
 afterAll(async () => {
   await paulsPhone?.close();
@@ -52,38 +40,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, email: string, path = '/console/'): Promise<void> {
-  // a step that fails names itself well before the test's own time limit
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(demoPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
 /** A staff member's API session, for what the screens do not offer. */
 async function staffApi(email: string): Promise<BrowserContext> {
   const context = await browser.newContext();
-  const answer = await context.request.post(`${server.url}/api/staff/sign-in`, {
-    data: { email, password: demoPassword },
-  });
-  expect(answer.status()).toBe(200);
+  await signInStaffApi(context, server, email);
   return context;
 }
 
 async function familyFile(firstName: string) {
-  const [file] = await server.deps.db
-    .select()
-    .from(patients)
-    .where(
-      and(
-        eq(patients.practiceId, practiceId),
-        eq(patients.lastName, 'Durand'),
-        eq(patients.firstName, firstName),
-      ),
-    );
-  if (!file) throw new Error(`no file for ${firstName} Durand`);
-  return file;
+  return demoPatient(server.deps.db, 'Durand', firstName);
 }
 
 async function askFromTheApp(path: string, data: Record<string, string>): Promise<ChangeRequest> {
@@ -95,7 +60,7 @@ async function askFromTheApp(path: string, data: Record<string, string>): Promis
 it('the admin switches messaging off and payments on; the app follows; others cannot change the switches', async () => {
   const context = await browser.newContext();
   const { page, problems } = await newPage(context);
-  await signIn(page, admin);
+  await signInStaff(page, server, admin);
   await page.getByRole('link', { name: 'Paramètres' }).click();
   await page.getByRole('link', { name: 'Application patient' }).click();
   await page.getByRole('heading', { name: 'Application patient : options', level: 2 }).waitFor();
@@ -145,7 +110,7 @@ it('the admin switches messaging off and payments on; the app follows; others ca
   // a practitioner's settings have no such tab, and the API refuses the secretary and the practitioner
   const dentist = await browser.newContext();
   const dentistPage = await newPage(dentist);
-  await signIn(dentistPage.page, practitioner, '/console/settings');
+  await signInStaff(dentistPage.page, server, practitioner, '/console/settings');
   await dentistPage.page.getByRole('link', { name: 'Plages d’ouverture' }).waitFor();
   expect(await dentistPage.page.getByRole('link', { name: 'Application patient' }).count()).toBe(0);
   expect(dentistPage.problems).toEqual([]);
@@ -185,7 +150,7 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
 
   const desk = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(desk);
-  await signIn(page, secretary);
+  await signInStaff(page, server, secretary);
   await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
   // no settings for the front desk, so no module switches either
   await page.getByRole('button', { name: 'Menu' }).click();
@@ -306,7 +271,7 @@ it('the app patients list shows the signed-in family with their last connection,
   const paul = await familyFile('Paul');
   const context = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, '/console/app-users');
+  await signInStaff(page, server, secretary, '/console/app-users');
   await page.getByRole('heading', { name: 'Patients de l’application', level: 1 }).waitFor();
   const row = page.getByRole('row', { name: /DURAND Paul/ });
   await row.waitFor();
@@ -349,7 +314,7 @@ it('a practitioner reads the review queue without deciding, and has no badge', a
   await askFromTheApp(`/api/patient/patients/${hugo.id}/change-requests`, { city: 'Villeurbanne' });
   const context = await browser.newContext();
   const { page, problems } = await newPage(context);
-  await signIn(page, practitioner, '/console/change-requests');
+  await signInStaff(page, server, practitioner, '/console/change-requests');
   const card = page.getByRole('article', { name: 'Mise à jour des coordonnées : DURAND Hugo' });
   await card.getByText('Villeurbanne').waitFor();
   await page.getByText('L’accueil et les administrateurs acceptent ou refusent les demandes.').waitFor();

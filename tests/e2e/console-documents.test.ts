@@ -1,18 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DocumentSettings, PatientDocumentList, SecureLinkInfo } from '../../src/contracts/documents';
-import { patients, practices } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
 import { lastCodeSentTo, lastMessageTo } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import { demoAccounts, demoPatient, paulDurand, signInPatientApi, signInStaff } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
-const admin = 'claire.martin@cabinet-tilleuls.example';
-const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
+const { admin, secretary } = demoAccounts;
 /** Paul Durand, an adult of the demo with his own phone */
-const paulPhone = '+33639981001';
+const paulPhone = paulDurand.e164;
 /** a relative who does not use the app, for the secure channel */
 const readerPhone = '+33639987766';
 const readerAgent = 'Sourire-Test-Reader/1.0 (secure channel)';
@@ -27,52 +24,16 @@ let paulApp: APIRequestContext;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const [practice] = await server.deps.db
-    .select()
-    .from(practices)
-    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
-  const [paul] = await server.deps.db
-    .select()
-    .from(patients)
-    .where(
-      and(
-        eq(patients.practiceId, practice?.id ?? ''),
-        eq(patients.lastName, 'Durand'),
-        eq(patients.firstName, 'Paul'),
-      ),
-    );
-  paulId = paul?.id ?? '';
+  paulId = (await demoPatient(server.deps.db, 'Durand', 'Paul')).id;
   paulsPhone = await browser.newContext();
   paulApp = paulsPhone.request;
-  const start = await paulApp.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: 'cabinet-des-tilleuls',
-      phone: '06 39 98 10 01',
-      lastName: 'Durand',
-      firstName: 'Paul',
-      birthDate: '1980-03-14',
-    },
-  });
-  expect(start.status(), await start.text()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const verify = await paulApp.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code: await lastCodeSentTo(server.deps.db, paulPhone) },
-  });
-  expect(verify.status(), await verify.text()).toBe(200);
+  await signInPatientApi(paulsPhone, server, paulDurand);
 });
 afterAll(async () => {
   await paulsPhone?.close();
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, email: string, path = '/console/'): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(demoPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 /** A small real PDF, as the practice's software would print a quote. */
 async function quotePdf(): Promise<Buffer> {
@@ -101,7 +62,7 @@ async function paulsDocuments(): Promise<PatientDocumentList> {
 it('a secretary uploads a quote to sign on a phone; a renamed executable is refused; the quote waits in Console › Documents', async () => {
   const context = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, `/console/patients/${paulId}`);
+  await signInStaff(page, server, secretary, `/console/patients/${paulId}`);
   const section = page.getByRole('region', { name: 'Documents' });
   await section.getByText('Aucun document pour ce patient.').waitFor();
 
@@ -186,7 +147,7 @@ it('the patient signs through the API; the secretary finds it signed, reads the 
 
   const context = await browser.newContext();
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, `/console/patients/${paulId}`);
+  await signInStaff(page, server, secretary, `/console/patients/${paulId}`);
   const card = page.getByRole('region', { name: 'Documents' }).getByRole('article', { name: quoteTitle });
   await card.getByText('Signé', { exact: true }).waitFor();
   await card.getByText(/^Signé le /).waitFor();
@@ -222,7 +183,7 @@ it('the patient signs through the API; the secretary finds it signed, reads the 
 it('send securely: a one-time link, opened with the SMS code, listed with its openings, then revoked', async () => {
   const context = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, `/console/patients/${paulId}`);
+  await signInStaff(page, server, secretary, `/console/patients/${paulId}`);
   const card = page.getByRole('region', { name: 'Documents' }).getByRole('article', { name: quoteTitle });
   await card.getByRole('button', { name: `Envoyer de façon sécurisée : ${quoteTitle}` }).click();
   const dialog = page.getByRole('dialog', { name: `Envoi sécurisé : ${quoteTitle}` });
@@ -290,7 +251,7 @@ it('a letter to a professional stays in the practice; its sharing changes; an em
   const letterTitle = 'Courrier au Dr Roux';
   const context = await browser.newContext();
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, `/console/patients/${paulId}`);
+  await signInStaff(page, server, secretary, `/console/patients/${paulId}`);
   const section = page.getByRole('region', { name: 'Documents' });
   await section.getByRole('button', { name: 'Ajouter un document' }).click();
   const file = section.getByLabel('Fichier PDF');
@@ -343,7 +304,7 @@ it('a letter to a professional stays in the practice; its sharing changes; an em
 it('the admin sets the sharing rules in Settings › Documents; the secretary has no such tab; English too', async () => {
   const context = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(context);
-  await signIn(page, admin, '/console/settings/documents');
+  await signInStaff(page, server, admin, '/console/settings/documents');
   await page.getByRole('heading', { name: 'Documents : partage', level: 2 }).waitFor();
   const onlySigned = page.getByRole('checkbox', { name: 'Partager uniquement les documents signés' });
   const letters = page.getByRole('checkbox', {
@@ -382,7 +343,7 @@ it('the admin sets the sharing rules in Settings › Documents; the secretary ha
   // the front desk has no settings at all
   const desk = await browser.newContext();
   const deskPage = await newPage(desk);
-  await signIn(deskPage.page, secretary, '/console/settings/documents');
+  await signInStaff(deskPage.page, server, secretary, '/console/settings/documents');
   await deskPage.page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
   expect(await deskPage.page.getByRole('heading', { name: 'Documents : partage' }).count()).toBe(0);
   expect(deskPage.problems).toEqual([]);

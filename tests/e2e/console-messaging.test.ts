@@ -1,17 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message, MessagePage } from '../../src/contracts/messaging';
-import { patients, practices } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
-import { lastCodeSentTo } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import { demoAccounts, demoPatient, paulDurand, signInPatientApi, signInStaff } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
-const admin = 'claire.martin@cabinet-tilleuls.example';
-const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
-/** Paul Durand, an adult of the demo with his own phone */
-const paulPhone = '+33639981001';
+const { admin, secretary } = demoAccounts;
 const templateTitle = 'Conseils après extraction';
 const templateBody = 'Bonjour, voici nos conseils après une extraction. Appelez-nous en cas de saignement.';
 const patientText = 'Bonjour, ma couronne bouge depuis hier soir.';
@@ -29,52 +23,16 @@ const pdf = () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntr
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const [practice] = await server.deps.db
-    .select()
-    .from(practices)
-    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
-  const [paul] = await server.deps.db
-    .select()
-    .from(patients)
-    .where(
-      and(
-        eq(patients.practiceId, practice?.id ?? ''),
-        eq(patients.lastName, 'Durand'),
-        eq(patients.firstName, 'Paul'),
-      ),
-    );
-  paulId = paul?.id ?? '';
+  paulId = (await demoPatient(server.deps.db, 'Durand', 'Paul')).id;
   paulsPhone = await browser.newContext();
   paulApp = paulsPhone.request;
-  const start = await paulApp.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: 'cabinet-des-tilleuls',
-      phone: '06 39 98 10 01',
-      lastName: 'Durand',
-      firstName: 'Paul',
-      birthDate: '1980-03-14',
-    },
-  });
-  expect(start.status(), await start.text()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const verify = await paulApp.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code: await lastCodeSentTo(server.deps.db, paulPhone) },
-  });
-  expect(verify.status(), await verify.text()).toBe(200);
+  await signInPatientApi(paulsPhone, server, paulDurand);
 });
 afterAll(async () => {
   await paulsPhone?.close();
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, email: string, path: string): Promise<void> {
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(demoPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 /** Paul writes from the app, as its composer sends: multipart with `body` and `files`. */
 async function paulWrites(body: string, photo?: { name: string; buffer: Buffer }): Promise<Message> {
@@ -116,7 +74,7 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 it('the admin writes a predefined reply with an attachment in Settings › Réponses types', async () => {
   const context = await browser.newContext();
   const { page, problems } = await newPage(context);
-  await signIn(page, admin, '/console/settings/templates');
+  await signInStaff(page, server, admin, '/console/settings/templates');
   const section = page.getByRole('region', { name: 'Réponses types' });
   await section.getByText('Aucune réponse type pour le moment.').waitFor();
   await section.getByRole('button', { name: 'Nouvelle réponse type' }).click();
@@ -143,7 +101,7 @@ it('a patient sends a photo; the secretary sees it arrive live, answers with the
   const context = await browser.newContext({ viewport: phoneViewport });
   await context.addInitScript(notificationRecorder);
   const { page, problems } = await newPage(context);
-  await signIn(page, secretary, '/console/messages');
+  await signInStaff(page, server, secretary, '/console/messages');
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
   await page.getByText('Aucune conversation pour le moment.').waitFor();
   // notifications are asked from a click

@@ -4,18 +4,15 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   appointments,
-  locations,
-  motifs,
   patientChangeRequests,
   patients,
   practiceAppSettings,
-  practices,
-  staff,
 } from '../../src/server/db/schema';
 import { demoSlug } from '../../src/server/demo/demo-data';
 import { lastCodeSentTo } from '../support/factories';
 import { makeAppointment } from '../support/patient-session';
 import { expectNoSeriousA11yViolations } from './axe';
+import { demoBernardInLyon, demoPatient, demoPracticeRow, paulDurand, signInPatientApi } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 /**
@@ -26,7 +23,6 @@ import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } fr
  */
 
 const zone = 'Europe/Paris';
-const paulPhone = { typed: '06 39 98 10 01', e164: '+33639981001' };
 const phone = { viewport: phoneViewport, isMobile: true, hasTouch: true };
 
 let server: E2eServer;
@@ -71,32 +67,15 @@ async function placeForLea(startsAt: Date, overrides: Partial<typeof appointment
 
 async function prepareFamily() {
   const db = server.deps.db;
-  const [practice] = await db.select().from(practices).where(eq(practices.slug, demoSlug));
-  if (!practice) throw new Error('demo practice missing');
+  const practice = await demoPracticeRow(db);
   ids.practice = practice.id;
-  const family = await db
-    .select()
-    .from(patients)
-    .where(and(eq(patients.practiceId, practice.id), eq(patients.lastName, 'Durand')));
-  const find = (firstName: string) => family.find((row) => row.firstName === firstName)?.id ?? '';
-  ids.paul = find('Paul');
-  ids.lea = find('Léa');
-  ids.hugo = find('Hugo');
-  const [bernard] = await db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.practiceId, practice.id), eq(staff.lastName, 'Bernard')));
-  const [lyon] = await db
-    .select()
-    .from(locations)
-    .where(and(eq(locations.practiceId, practice.id), eq(locations.postalCode, '69003')));
-  const [controle] = await db
-    .select()
-    .from(motifs)
-    .where(and(eq(motifs.practiceId, practice.id), eq(motifs.name, 'Consultation de contrôle')));
-  ids.bernard = bernard?.id ?? '';
-  ids.lyon = lyon?.id ?? '';
-  ids.controle = controle?.id ?? '';
+  ids.paul = (await demoPatient(db, 'Durand', 'Paul')).id;
+  ids.lea = (await demoPatient(db, 'Durand', 'Léa')).id;
+  ids.hugo = (await demoPatient(db, 'Durand', 'Hugo')).id;
+  const { bernard, lyon, controle } = await demoBernardInLyon(db, practice.id);
+  ids.bernard = bernard.id;
+  ids.lyon = lyon.id;
+  ids.controle = controle.id;
 
   // the demo's random appointments of the family give way to known ones
   await db
@@ -117,29 +96,6 @@ async function prepareFamily() {
         : { status: days === 6 ? 'not_excused' : 'seen' },
     );
   }
-}
-
-/** Paul signs in through the API (identity, then the code from the outbox): the context gets the cookie. */
-async function signInPaul(context: BrowserContext, userAgent?: string): Promise<void> {
-  const headers = userAgent ? { 'user-agent': userAgent } : undefined;
-  const start = await context.request.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: demoSlug,
-      phone: paulPhone.typed,
-      lastName: 'Durand',
-      firstName: 'Paul',
-      birthDate: '1980-03-14',
-    },
-    ...(headers ? { headers } : {}),
-  });
-  expect(start.status()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const code = await lastCodeSentTo(server.database.db, paulPhone.e164);
-  const verify = await context.request.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code },
-    ...(headers ? { headers } : {}),
-  });
-  expect(verify.status()).toBe(200);
 }
 
 /** A phone with Paul's session, on a screen of the app. */
@@ -166,7 +122,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await prepareFamily();
   const context = await browser.newContext(phone);
-  await signInPaul(context);
+  await signInPatientApi(context, server, paulDurand);
   paulSession = await context.storageState();
   await context.close();
 });
@@ -189,7 +145,7 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('tel');
   await checkScreen(page);
 
-  await page.getByLabel('Numéro de téléphone').fill(paulPhone.typed);
+  await page.getByLabel('Numéro de téléphone').fill(paulDurand.phone);
   await page.getByLabel('Nom', { exact: true }).fill('Durand');
   await page.getByLabel('Prénom').fill('Paul');
   await page.getByLabel('Date de naissance').fill('14031980');
@@ -204,7 +160,7 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   await checkScreen(page);
 
   // a wrong code says how many tries are left
-  const code = await lastCodeSentTo(server.database.db, paulPhone.e164);
+  const code = await lastCodeSentTo(server.database.db, paulDurand.e164);
   const wrong = code === '000000' ? '111111' : '000000';
   await codeField.fill(wrong);
   await page.getByRole('button', { name: 'Valider' }).click();
@@ -606,7 +562,9 @@ it('a patient who asked not to share data through the app is stopped with a clea
 
 it('devices: lists the signed-in devices, revokes another (which returns to sign-in), signs out', async () => {
   const other = await browser.newContext(phone);
-  await signInPaul(other, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1');
+  await signInPatientApi(other, server, paulDurand, {
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1',
+  });
   const { page: otherPage } = await newPage(other);
   await otherPage.goto(`${server.url}/app`);
   await otherPage.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();

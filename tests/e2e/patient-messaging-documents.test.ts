@@ -1,14 +1,12 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffDocument } from '../../src/contracts/documents';
 import type { Message } from '../../src/contracts/messaging';
-import { patients, practices } from '../../src/server/db/schema';
-import { demoPassword, demoSlug } from '../../src/server/demo/demo-data';
 import { lastCodeSentTo } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import { demoAccounts, demoPatient, paulDurand, signInPatientApi, signInStaffApi } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 /**
@@ -17,8 +15,7 @@ import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } fr
  * console API and Paul signs it with the SMS code from the outbox. Every screen is checked with axe at 360 px.
  */
 
-const paulPhone = { typed: '06 39 98 10 01', e164: '+33639981001' };
-const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
+const { secretary } = demoAccounts;
 const phone = { viewport: phoneViewport, isMobile: true, hasTouch: true };
 
 let server: E2eServer;
@@ -66,38 +63,16 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const db = server.deps.db;
-  const [practice] = await db.select().from(practices).where(eq(practices.slug, demoSlug));
-  const family = await db
-    .select()
-    .from(patients)
-    .where(and(eq(patients.practiceId, practice?.id ?? ''), eq(patients.lastName, 'Durand')));
-  ids.paul = family.find((row) => row.firstName === 'Paul')?.id ?? '';
-  ids.lea = family.find((row) => row.firstName === 'Léa')?.id ?? '';
+  ids.paul = (await demoPatient(db, 'Durand', 'Paul')).id;
+  ids.lea = (await demoPatient(db, 'Durand', 'Léa')).id;
 
   const context = await browser.newContext(phone);
-  const start = await context.request.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: demoSlug,
-      phone: paulPhone.typed,
-      lastName: 'Durand',
-      firstName: 'Paul',
-      birthDate: '1980-03-14',
-    },
-  });
-  expect(start.status(), await start.text()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const verify = await context.request.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code: await lastCodeSentTo(db, paulPhone.e164) },
-  });
-  expect(verify.status(), await verify.text()).toBe(200);
+  await signInPatientApi(context, server, paulDurand);
   paulSession = await context.storageState();
   await context.close();
 
   desk = await browser.newContext();
-  const signIn = await desk.request.post(`${server.url}/api/staff/sign-in`, {
-    data: { email: secretary, password: demoPassword },
-  });
-  expect(signIn.status(), await signIn.text()).toBe(200);
+  await signInStaffApi(desk, server, secretary);
 });
 afterAll(async () => {
   await desk?.close();
@@ -282,7 +257,7 @@ it('Documents: Paul signs a quote shared by the secretary with the SMS code; the
   await checkScreen(page);
 
   // a wrong code: the tries left, under the field
-  const code = await lastCodeSentTo(server.deps.db, paulPhone.e164);
+  const code = await lastCodeSentTo(server.deps.db, paulDurand.e164);
   await codeField.fill(code === '000000' ? '111111' : '000000');
   await page.getByRole('button', { name: 'Signer le document' }).click();
   await page.getByText(/Code incorrect\. Il vous reste 4 essai/).waitFor();

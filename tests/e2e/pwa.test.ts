@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoSlug } from '../../src/server/demo/demo-data';
-import { lastCodeSentTo } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import { leaDurand, signInPatientApi } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 let server: E2eServer;
@@ -28,26 +28,6 @@ async function controlledByServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 15_000,
   });
-}
-
-/** Léa Durand (a child) signed in with her father's phone, through the API; the context gets the cookie. */
-async function signInLea(context: BrowserContext): Promise<void> {
-  const start = await context.request.post(`${server.url}/api/patient/sign-in`, {
-    data: {
-      practice: demoSlug,
-      phone: '06 39 98 10 01',
-      lastName: 'Durand',
-      firstName: 'Léa',
-      birthDate: '2012-05-03',
-    },
-  });
-  expect(start.status()).toBe(200);
-  const { challengeId } = (await start.json()) as { challengeId: string };
-  const code = await lastCodeSentTo(server.database.db, '+33639981001');
-  const verify = await context.request.post(`${server.url}/api/patient/sign-in/verify`, {
-    data: { challengeId, code },
-  });
-  expect(verify.status()).toBe(200);
 }
 
 it('links a valid manifest with its icons, and the service worker controls /app only', async () => {
@@ -125,7 +105,7 @@ it('links a valid manifest with its icons, and the service worker controls /app 
 it('reloads offline into the signed-in app with the last known appointments, and forgets them on sign-out', async () => {
   const context = await browser.newContext(phone);
   const { page, problems } = await newPage(context);
-  await signInLea(context);
+  await signInPatientApi(context, server, leaDurand);
   await page.goto(`${server.url}/app`);
   await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
   await controlledByServiceWorker(page);

@@ -1,15 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SecureLink, StaffDocument } from '../../src/contracts/documents';
-import { patients, practices } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
 import { makePdf } from '../support/documents';
 import { lastCodeSentTo, lastMessageTo } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
+import { demoAccounts, demoPatient, signInStaffApi } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
-const secretary = 'nadia.lefevre@cabinet-tilleuls.example';
+const { secretary } = demoAccounts;
 /** someone who does not use the app: the results go to her phone, by link and code */
 const readerPhone = '+33639985544';
 const resultsTitle = 'Compte rendu radiologique';
@@ -23,27 +21,11 @@ let documentId: string;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const [practice] = await server.deps.db
-    .select()
-    .from(practices)
-    .where(eq(practices.slug, 'cabinet-des-tilleuls'));
-  const [paul] = await server.deps.db
-    .select()
-    .from(patients)
-    .where(
-      and(
-        eq(patients.practiceId, practice?.id ?? ''),
-        eq(patients.lastName, 'Durand'),
-        eq(patients.firstName, 'Paul'),
-      ),
-    );
+  const paul = await demoPatient(server.deps.db, 'Durand', 'Paul');
   desk = await browser.newContext();
   staff = desk.request;
-  const signedIn = await staff.post(`${server.url}/api/staff/sign-in`, {
-    data: { email: secretary, password: demoPassword },
-  });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  const uploaded = await staff.post(`${server.url}/api/console/patients/${paul?.id}/documents`, {
+  await signInStaffApi(desk, server, secretary);
+  const uploaded = await staff.post(`${server.url}/api/console/patients/${paul.id}/documents`, {
     multipart: {
       type: 'other',
       title: resultsTitle,
