@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { BookingGrant } from '../../../contracts/booking';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
 import { ApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
+import { useResendWait } from '../../shared/use-countdown';
 import { bookingApi, isCode } from '../booking-api';
 import { useI18n } from '../i18n';
 import { StepHeading } from '../ui/step-heading';
@@ -28,19 +29,7 @@ export function CodeStep({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [dead, setDead] = useState(false);
-  const [wait, setWait] = useState(challenge.resendAfterSeconds);
-  const sentAt = useRef(Date.now());
-
-  useEffect(() => {
-    sentAt.current = Date.now();
-    setWait(challenge.resendAfterSeconds);
-    const timer = window.setInterval(() => {
-      const left = challenge.resendAfterSeconds - Math.floor((Date.now() - sentAt.current) / 1000);
-      setWait(Math.max(0, left));
-      if (left <= 0) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [challenge]);
+  const wait = useResendWait(challenge);
 
   const failure = (caught: unknown): Message => {
     if (caught instanceof ApiError && caught.code === 'NETWORK')

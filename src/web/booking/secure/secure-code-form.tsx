@@ -3,12 +3,12 @@ import type { CodeChallenge } from '../../../contracts/patient-auth';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
+import { useCountdown } from '../../shared/use-countdown';
 import { bookingApi, isCode } from '../booking-api';
 import { useI18n } from '../i18n';
 import { StepHeading } from '../ui/step-heading';
 import { failureText } from './secure-failure';
 import { type SecureOpenResult, securePaths } from './secure-paths';
-import { useCountdown } from './use-countdown';
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
 

@@ -8,6 +8,7 @@ import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { errorText } from '../../shared/ui/errors';
 import { TextField } from '../../shared/ui/field';
+import { useResendWait } from '../../shared/use-countdown';
 import { documentPaths } from '../documents/documents-api';
 import { useI18n } from '../i18n';
 import { useOfflineReadOnly } from '../pwa/offline';
@@ -147,21 +148,10 @@ function CodeStep({
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [dead, setDead] = useState(false);
-  const [wait, setWait] = useState(challenge.resendAfterSeconds);
+  const wait = useResendWait(challenge);
   const input = useRef<HTMLDivElement>(null);
   const focusLater = useFocusLater();
   const focusCode = () => focusLater(() => input.current?.querySelector<HTMLInputElement>('input'));
-
-  useEffect(() => {
-    const sentAt = Date.now();
-    setWait(challenge.resendAfterSeconds);
-    const timer = window.setInterval(() => {
-      const left = Math.max(0, challenge.resendAfterSeconds - Math.floor((Date.now() - sentAt) / 1000));
-      setWait(left);
-      if (left === 0) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [challenge]);
 
   const failed = (caught: unknown) =>
     setMessage({

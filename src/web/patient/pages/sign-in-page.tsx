@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
 import { ApiError, api } from '../../shared/api';
 import { formatDateAsTyped, parseFrenchDate } from '../../shared/dates';
@@ -7,6 +7,7 @@ import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { errorText } from '../../shared/ui/errors';
 import { TextField } from '../../shared/ui/field';
+import { useResendWait } from '../../shared/use-countdown';
 import { useI18n } from '../i18n';
 import { useScreenFocus } from '../ui/page-title';
 import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
@@ -158,21 +159,10 @@ function CodeStep({
   const [resending, setResending] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [dead, setDead] = useState(false);
-  const [wait, setWait] = useState(challenge.resendAfterSeconds);
+  const wait = useResendWait(challenge);
   const form = useRef<HTMLFormElement>(null);
   const focusLater = useFocusLater();
   const focusCode = () => focusLater(() => form.current?.querySelector<HTMLInputElement>('input'));
-
-  useEffect(() => {
-    const sentAt = Date.now();
-    setWait(challenge.resendAfterSeconds);
-    const timer = window.setInterval(() => {
-      const left = Math.max(0, challenge.resendAfterSeconds - Math.floor((Date.now() - sentAt) / 1000));
-      setWait(left);
-      if (left === 0) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [challenge]);
 
   const failed = (caught: unknown) => {
     setMessage({
