@@ -20,7 +20,7 @@ export function AppUsersTable({ users, timeZone }: { users: AppUser[]; timeZone:
   };
   return (
     <div className="table-scroll">
-      <table className="data app-users-table">
+      <table className="data data--stack app-users-table">
         <thead>
           <tr>
             {Object.values(columns).map((label) => (

@@ -21,7 +21,7 @@ export function PendingSignaturesTable({ items, timeZone }: { items: PendingSign
   };
   return (
     <div className="table-scroll">
-      <table className="data doc-pending-table">
+      <table className="data data--stack doc-pending-table">
         <thead>
           <tr>
             {Object.values(columns).map((label) => (
