@@ -15,7 +15,7 @@ const apiProject = (name: string, db: 'pglite' | 'postgres'): TestProjectInlineC
     globalSetup: [`tests/support/global-${db}.ts`],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    setupFiles: ['tests/support/fail-on-console-error.ts'],
+    setupFiles: ['tests/support/suite-clock.ts', 'tests/support/fail-on-console-error.ts'],
   },
 });
 
@@ -24,7 +24,7 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'unit',
       include: ['src/**/*.test.ts'],
-      setupFiles: ['tests/support/fail-on-console-error.ts'],
+      setupFiles: ['tests/support/suite-clock.ts', 'tests/support/fail-on-console-error.ts'],
     },
   },
   apiProject('api-pglite', 'pglite'),
@@ -34,7 +34,9 @@ const projects: TestProjectInlineConfiguration[] = [
       name: 'e2e',
       include: ['tests/e2e/**/*.test.ts'],
       globalSetup: ['tests/support/global-e2e.ts'],
-      testTimeout: 60_000,
+      setupFiles: ['tests/support/suite-clock.ts'],
+      // generous: on two busy cores a browser test can take several times its quiet duration
+      testTimeout: 120_000,
       hookTimeout: 120_000,
       fileParallelism: false,
     },

@@ -41,6 +41,10 @@ export const publicSlotQuery = z.object({
   practitionerId: idField.optional().describe('Omit for "any practitioner"'),
   from: instantField.optional().describe('Default: now; the answer says where the first availability is'),
   days: z.coerce.number().int().min(1).max(14).default(7),
+  firstVisit: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("'true' for a patient who has never been seen at the practice: the motif's first-visit length"),
 });
 
 export const publicSlotSchema = z.object({

@@ -151,6 +151,10 @@ export const slotQuerySchema = z.object({
     .optional()
     .describe('Comma-separated; default: every practitioner the caller may see'),
   locationIds: z.string().optional().describe('Comma-separated; default: every location'),
+  firstVisit: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("'true': slots long enough for a first visit (the motif's first-visit duration)"),
 });
 
 export const slotSchema = z.object({

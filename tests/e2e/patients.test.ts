@@ -88,7 +88,8 @@ it('the secretary finds families by name and by phone, and opens a file with the
   const answer = await context.request.get(`${server.url}/api/console/patients/${patientId}/appointments`);
   const history = (await answer.json()) as PatientHistory;
   const region = page.getByRole('region', { name: 'Rendez-vous' });
-  await region.getByText('À renseigner').waitFor();
+  // the counts' terms, not the rows' status badges (how many rows are 'to fill' depends on the day)
+  await region.getByRole('term').filter({ hasText: 'À renseigner' }).waitFor();
   const counts = [
     ['À renseigner', history.counts.toFill],
     ['Vus', history.counts.seen],

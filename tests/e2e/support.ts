@@ -8,6 +8,7 @@ import { fileStorageFromConfig } from '../../src/server/files/from-config';
 import { type JobRunner, startJobRunner } from '../../src/server/jobs/runner';
 import { localBus } from '../../src/server/live/live-bus';
 import { chromiumPath } from '../support/global-e2e';
+import { pinnedStart } from '../support/pinned-now';
 import { openTestDatabase, testConfig, withTemporaryFilesDir } from '../support/test-app';
 
 export interface E2eServer {
@@ -54,8 +55,8 @@ export async function startServer(): Promise<E2eServer> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -66,6 +67,16 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  if (pinnedStart() !== null) {
+    // The pages' clock starts where the suite's (pinned) clock is now, and flows from there.
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: Date.now() });
+      return context;
+    };
+  }
+  return browser;
 }
 
 export const phoneViewport = { width: 360, height: 740 };

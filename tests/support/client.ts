@@ -69,7 +69,9 @@ export class TestClient {
         : { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
     });
     for (const cookie of response.cookies) {
-      const expired = cookie.expires instanceof Date && cookie.expires.getTime() <= Date.now();
+      const expired =
+        (cookie.maxAge !== undefined && cookie.maxAge <= 0) ||
+        (cookie.expires instanceof Date && cookie.expires.getTime() <= Date.now());
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

@@ -16,6 +16,7 @@ const base: OnlineBookingFacts = {
   ownOrReferent: true,
   start: now + 3 * 86_400_000,
   now,
+  timeZone: 'Europe/Paris',
   isFreeSlot: true,
 };
 const motif = (change: Partial<OnlineBookingFacts['motif']>) => ({
@@ -43,6 +44,9 @@ describe('onlineRefusal', () => {
   it('accepts the limits themselves', () => {
     expect(onlineRefusal({ ...base, start: now + 120 * 60_000 })).toBeNull();
     expect(onlineRefusal({ ...base, start: now + 30 * 86_400_000 })).toBeNull();
+    // 30 calendar days from 1 March in Paris: the whole of 31 March, across the change of hour of 28 March
+    expect(onlineRefusal({ ...base, start: Date.parse('2027-03-31T21:59:00Z') })).toBeNull();
+    expect(onlineRefusal({ ...base, start: Date.parse('2027-03-31T22:00:00Z') })).toBe('too_late');
     expect(onlineRefusal(motif({ maxBookingDelayDays: null, patientRestriction: 'new_only' }))).toBe(
       'new_patients_only',
     );

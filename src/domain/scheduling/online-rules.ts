@@ -1,3 +1,5 @@
+import { bookingWindow } from './booking-window';
+
 /**
  * The rules a practice sets for booking online (SET-4, SET-7, BOOK-3). The server checks them again when
  * a booking is confirmed, whatever the page showed; each refusal has its own reason and message.
@@ -29,6 +31,8 @@ export interface OnlineBookingFacts {
   ownOrReferent: boolean;
   start: number;
   now: number;
+  /** the practice's zone: the maximum delay counts its calendar days */
+  timeZone: string;
   /** the start is a free slot of the engine for this motif and practitioner */
   isFreeSlot: boolean;
 }
@@ -38,13 +42,13 @@ export function onlineRefusal(facts: OnlineBookingFacts): OnlineRefusal | null {
   if (!facts.practiceOpen) return 'booking_closed';
   if (!facts.practitionerOpen) return 'practitioner_closed';
   if (!facts.motif.onlineBookable) return 'motif_not_online';
-  if (facts.start < facts.now + facts.motif.minBookingDelayMinutes * 60_000) return 'too_soon';
-  if (
-    facts.motif.maxBookingDelayDays !== null &&
-    facts.start > facts.now + facts.motif.maxBookingDelayDays * 86_400_000
-  ) {
-    return 'too_late';
-  }
+  const window = bookingWindow(
+    facts.now,
+    { minDelayMinutes: facts.motif.minBookingDelayMinutes, maxDelayDays: facts.motif.maxBookingDelayDays },
+    facts.timeZone,
+  );
+  if (facts.start < window.earliest) return 'too_soon';
+  if (facts.start >= window.latest) return 'too_late';
   if (facts.motif.patientRestriction === 'new_only' && facts.knownPatient) return 'new_patients_only';
   if (facts.motif.patientRestriction === 'existing_only' && !facts.knownPatient)
     return 'existing_patients_only';

@@ -222,6 +222,46 @@ describe('slot engine', () => {
     expect(slots).toContain('2027-02-01T09:30Z');
   });
 
+  it('keeps another appointment’s buffers clear too, whatever the new motif’s own buffers', () => {
+    // a surgery 09:00–09:30 UTC with 30 minutes of buffer after it: nothing may start before 10:00
+    const surgery = {
+      start: at('2027-02-01T09:00:00Z'),
+      end: at('2027-02-01T09:30:00Z'),
+      bufferAfterMinutes: 30,
+      bufferBeforeMinutes: 15,
+    };
+    // and buffers do not overlap each other: a motif with a buffer before starts after both (10:30)
+    for (const [motif, firstAfter] of [
+      [{ id: 'control', durationMinutes: 30 }, '2027-02-01T10:00Z'],
+      [{ id: 'scaling', durationMinutes: 30, bufferBeforeMinutes: 10 }, '2027-02-01T10:30Z'],
+    ] as const) {
+      const slots = starts(search({ motif, practitioners: [agenda({ appointments: [surgery] })] }));
+      expect(slots).not.toContain('2027-02-01T09:30Z');
+      expect(slots).not.toContain('2027-02-01T08:30Z'); // would end in the surgery's buffer before
+      expect(slots.find((start) => start >= '2027-02-01T09:30Z')).toBe(firstAfter);
+    }
+  });
+
+  it('sees an absence that starts after the window but within a slot, and buffers before the window', () => {
+    const absence = { start: at('2027-02-01T09:15:00Z'), end: at('2027-02-01T10:00:00Z') };
+    const appointment = {
+      start: at('2027-02-01T08:00:00Z'),
+      end: at('2027-02-01T08:30:00Z'),
+      bufferAfterMinutes: 30,
+    };
+    const narrow = (from: string) =>
+      starts(
+        search({
+          from: at(from),
+          to: at(from) + 60_000,
+          practitioners: [agenda({ absences: [absence], appointments: [appointment] })],
+        }),
+      );
+    expect(narrow('2027-02-01T09:00:00Z')).toEqual([]); // 09:00–09:30 meets the absence at 09:15
+    expect(narrow('2027-02-01T08:30:00Z')).toEqual([]); // in the appointment's buffer after
+    expect(narrow('2027-02-01T10:00:00Z')).toEqual(['2027-02-01T10:00Z']);
+  });
+
   it('honours the minimum and maximum booking delays', () => {
     const now = at('2027-02-01T07:00:00Z');
     const slots = findSlots(
@@ -233,8 +273,9 @@ describe('slot engine', () => {
       }),
     );
     expect(iso(slots[0]?.start ?? 0)).toBe('2027-02-01T09:00Z');
-    expect(iso(slots.at(-1)?.start ?? 0)).toBe('2027-02-02T10:30Z');
-    expect(slots.every((slot) => slot.start <= now + 2 * 86_400_000)).toBe(true);
+    // two calendar days after Monday 1 February: the whole of Wednesday 3 February, in Paris
+    expect(iso(slots.at(-1)?.start ?? 0)).toBe('2027-02-03T10:30Z');
+    expect(slots.every((slot) => slot.start < at('2027-02-03T23:00:00Z'))).toBe(true);
   });
 
   it('closes public holidays', () => {

@@ -1,5 +1,6 @@
 import { dayMs, localMs, minuteMs } from '../time/local-date';
 import { ZoneConverter } from '../time/zone-converter';
+import { type BookingDelays, bookingWindow } from './booking-window';
 import { occurrencesInWindow } from './occurrences';
 import {
   type CompiledRecurrence,
@@ -32,25 +33,35 @@ export interface RecurringAbsence {
   endMinute: number;
 }
 
+/**
+ * A booked appointment as the engine sees it: its time and its motif's buffers, which belong to it (a
+ * 30-minute buffer after a surgery keeps any other appointment, buffered or not, out of that time).
+ */
+export interface BookedTime extends Interval {
+  bufferBeforeMinutes?: number;
+  bufferAfterMinutes?: number;
+  /** cancelled appointments free their time and are ignored */
+  cancelled?: boolean;
+}
+
 export interface PractitionerAgenda {
   practitionerId: string;
   ranges: readonly OpeningRange[];
   /** one-off absences, as instants */
   absences: readonly Interval[];
   recurringAbsences: readonly RecurringAbsence[];
-  /** appointments; cancelled ones free their time and are ignored */
-  appointments: readonly (Interval & { cancelled?: boolean })[];
+  appointments: readonly BookedTime[];
 }
 
-export interface SlotMotif {
+/** Buffers are at most 4 hours (the motifs' CHECK constraint). */
+export const maxBufferMinutes = 240;
+
+export interface SlotMotif extends BookingDelays {
   id: string;
+  /** the appointment's length: `appointmentMinutes(motif, firstVisit)` */
   durationMinutes: number;
   bufferBeforeMinutes?: number;
   bufferAfterMinutes?: number;
-  /** slots start at least this long after now */
-  minDelayMinutes?: number;
-  /** slots start at most this many days after now; null = no limit */
-  maxDelayDays?: number | null;
 }
 
 export interface SlotSearch {
@@ -100,12 +111,9 @@ export function findSlots(search: SlotSearch): Slot[] {
   const { motif } = search;
   const durationMs = motif.durationMinutes * minuteMs;
   const gridMs = search.gridMinutes * minuteMs;
-  const lo = Math.max(search.from, search.now + (motif.minDelayMinutes ?? 0) * minuteMs);
-  const maxDelay = motif.maxDelayDays ?? null;
-  const hi = Math.min(
-    search.to,
-    maxDelay === null ? Number.POSITIVE_INFINITY : search.now + maxDelay * dayMs,
-  );
+  const window = bookingWindow(search.now, motif, search.timeZone);
+  const lo = Math.max(search.from, window.earliest);
+  const hi = Math.min(search.to, window.latest);
   if (!(lo < hi) || durationMs <= 0 || gridMs <= 0) return [];
 
   const zone = new ZoneConverter(search.timeZone, lo, hi);
@@ -122,7 +130,8 @@ export function findSlots(search: SlotSearch): Slot[] {
       .filter((range) => !search.locationIds || search.locationIds.has(range.locationId))
       .map((range) => ({ range, rule: compileRecurrence(range.recurrence) }));
     if (ranges.length === 0) return;
-    const blocked = blockedIntervals(agenda, lo - dayMs, hi + dayMs, search.timeZone);
+    const reach = slotReach(lo, hi, motif);
+    const blocked = blockedIntervals(agenda, reach.start, reach.end, search.timeZone);
     const seen = new Set<number>();
     for (const { range, rule } of ranges) {
       for (const day of occurrencesBetween(rule, firstDay, lastDay)) {
@@ -149,6 +158,17 @@ export function findSlots(search: SlotSearch): Slot[] {
   return slots.sort(
     (a, b) => a.start - b.start || (order.get(a.practitionerId) ?? 0) - (order.get(b.practitionerId) ?? 0),
   );
+}
+
+/**
+ * The instants that can decide whether a slot starting in [from, to) is free: from its earliest buffer
+ * before to its latest end and buffer after, widened by the longest buffer another appointment may have.
+ * What the agenda loader must read (absences, appointments overlapping it), whatever window was asked.
+ */
+export function slotReach(from: number, to: number, motif: SlotMotif): Interval {
+  const before = ((motif.bufferBeforeMinutes ?? 0) + maxBufferMinutes) * minuteMs;
+  const after = (motif.durationMinutes + (motif.bufferAfterMinutes ?? 0) + maxBufferMinutes) * minuteMs;
+  return { start: from - before, end: to + after };
 }
 
 /** "Any practitioner": one entry per start time, keeping who is free then. */
@@ -182,7 +202,15 @@ function closedDayNumbers(days: ReadonlySet<string> | undefined): Set<number> {
   return numbers;
 }
 
-/** Absences and appointments as one sorted list of merged intervals. */
+/** The time an appointment keeps for itself: its own time and its buffers. */
+export function reservedTime(appointment: BookedTime): Interval {
+  return {
+    start: appointment.start - (appointment.bufferBeforeMinutes ?? 0) * minuteMs,
+    end: appointment.end + (appointment.bufferAfterMinutes ?? 0) * minuteMs,
+  };
+}
+
+/** Absences and appointments (with their buffers) as one sorted list of merged intervals. */
 function blockedIntervals(
   agenda: PractitionerAgenda,
   from: number,
@@ -190,7 +218,7 @@ function blockedIntervals(
   timeZone: string,
 ): Interval[] {
   const all: Interval[] = [
-    ...agenda.appointments.filter((appointment) => !appointment.cancelled),
+    ...agenda.appointments.filter((appointment) => !appointment.cancelled).map(reservedTime),
     ...agenda.absences,
     ...occurrencesInWindow(agenda.recurringAbsences, timeZone, from, to).map(
       (occurrence) => occurrence.interval,

@@ -76,8 +76,16 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: 'lax',
     secure: request.server.deps.config.publicUrl.startsWith('https://'),
-    expires: expiresAt,
+    maxAge: secondsUntil(expiresAt, request.server.deps.clock.now()),
   });
+}
+
+/**
+ * A cookie's lifetime as Max-Age (relative) rather than Expires (absolute): the browser then keeps it
+ * exactly as long as the server means, even when the two clocks disagree.
+ */
+export function secondsUntil(expiresAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
 }
 
 export function userAgent(request: FastifyRequest): string | null {

@@ -2,8 +2,10 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BookedAppointment, createBookingBody } from '../../../contracts/booking';
 import type { Lang } from '../../../contracts/i18n/lang';
+import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { onlineRefusal } from '../../../domain/scheduling/online-rules';
 import { type AppDeps, makeCtx, withTransaction } from '../../context';
+import type { Db } from '../../db/client';
 import { appointments, bookingGrants, locations, motifs, patientReferents, patients } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
@@ -11,10 +13,10 @@ import { hashToken } from '../auth/tokens';
 import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
 import { familyOfPhone } from '../patients/family';
 import { findPracticeBySlug, type Practice } from '../practice/find-practice';
-import { appendHistory, slotGuarded } from '../scheduling/appointment-rules';
+import { appendHistory, lockAgenda, slotGuarded } from '../scheduling/appointment-rules';
 import { bookedView } from './booked-view';
 import { nextOnlineSlots } from './next-slots';
-import { onlinePractitioners, onlineSlots } from './online-availability';
+import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
 
 const postalCodeShape = { FR: /^\d{5}$/, CH: /^\d{4}$/ } as const;
 
@@ -82,19 +84,20 @@ export async function createBooking(
         (row) => row.staffId,
       )
     : [];
-  const free = offer
-    ? (
-        await onlineSlots(
-          deps.db,
-          practice,
-          motif,
-          [offer.member.id],
-          start,
-          new Date(start.getTime() + 60_000),
-          now,
-        )
-      ).some((slot) => slot.start === start.getTime() && slot.locationId === location.id)
-    : false;
+  // a patient without a file at the practice comes for a first visit, with the motif's first-visit length
+  const length = { firstVisit: !patient };
+  const isFree = async (db: Db) =>
+    offer
+      ? (
+          await onlineSlots(db, practice, motif, [offer.member.id], {
+            from: start,
+            to: new Date(start.getTime() + 60_000),
+            now,
+            length,
+          })
+        ).some((slot) => slot.start === start.getTime() && slot.locationId === location.id)
+      : false;
+  const free = await isFree(deps.db);
   const refusal = onlineRefusal({
     practiceOpen: practice.onlineBookingOpen,
     practitionerOpen: !!offer && (offer.everyMotif || offer.motifIds.includes(motif.id)),
@@ -105,9 +108,11 @@ export async function createBooking(
       (patient.ownPractitionerId === input.practitionerId || referents.includes(input.practitionerId)),
     start: start.getTime(),
     now: now.getTime(),
+    timeZone: practice.timeZone,
     isFreeSlot: free,
   });
-  if (refusal === 'not_a_slot') throw await slotTaken(deps, practice, motif.id, input.practitionerId, start);
+  if (refusal === 'not_a_slot')
+    throw await slotTaken(deps, practice, motif.id, input.practitionerId, start, length);
   if (refusal) throw AppError.refused(refusal);
 
   const ctx = makeCtx(deps, {
@@ -125,6 +130,10 @@ export async function createBooking(
   let appointmentId: string;
   try {
     appointmentId = await withTransaction(ctx, async (tx) => {
+      // checked again once alone in the practitioner's agenda: a booking that committed meanwhile may
+      // have taken the slot, or its buffers may reach it
+      await lockAgenda(tx, input.practitionerId);
+      if (!(await isFree(tx.db))) throw new AppError('SLOT_TAKEN');
       let bookedPatientId = patient?.id;
       if (!bookedPatientId && input.newPatient) {
         const [created] = await tx.db
@@ -167,7 +176,7 @@ export async function createBooking(
             motifId: motif.id,
             patientId: bookedPatientId,
             startsAt: start,
-            endsAt: new Date(start.getTime() + motif.durationMinutes * 60_000),
+            endsAt: new Date(start.getTime() + appointmentMinutes(motif, length.firstVisit) * 60_000),
             channel: 'online',
             firstVisit: !patient,
             createdAt: now,
@@ -196,7 +205,7 @@ export async function createBooking(
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'SLOT_TAKEN')
-      throw await slotTaken(deps, practice, motif.id, input.practitionerId, start);
+      throw await slotTaken(deps, practice, motif.id, input.practitionerId, start, length);
     throw error;
   }
   deps.live.publish({ practiceId: practice.id, practitionerIds: [input.practitionerId], appointmentId });
@@ -210,7 +219,8 @@ async function slotTaken(
   motifId: string,
   practitionerId: string,
   after: Date,
+  length: SlotLength,
 ): Promise<AppError> {
-  const nextSlots = await nextOnlineSlots(deps, practice, motifId, practitionerId, after);
+  const nextSlots = await nextOnlineSlots(deps, practice, motifId, practitionerId, after, length);
   return new AppError('SLOT_TAKEN', { details: { nextSlots } });
 }

@@ -1,14 +1,16 @@
 import type { BookedAppointment, PublicSlotPage } from '../../../contracts/booking';
 import type { Lang } from '../../../contracts/i18n/lang';
 import { onlineRefusal } from '../../../domain/scheduling/online-rules';
-import { type AppDeps, type Ctx, makeCtx } from '../../context';
+import { type AppDeps, type Ctx, makeCtx, withTransaction } from '../../context';
+import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { appointmentCalendar, loadNoticeFacts } from '../notifications/appointment-notices';
 import { appointmentOfToken } from '../notifications/manage-token';
+import { lockAgenda } from '../scheduling/appointment-rules';
 import { cancelAppointment } from '../scheduling/cancel-appointment';
 import { updateAppointment } from '../scheduling/update-appointment';
 import { bookedView } from './booked-view';
-import { onlinePractitioners, onlineSlots } from './online-availability';
+import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
 import { findPublicSlots } from './public-slots';
 
 interface Meta {
@@ -42,6 +44,14 @@ function patientCtx(
     ip: meta.ip,
     lang: meta.lang,
   });
+}
+
+/** A move keeps the appointment's length, and the appointment does not stand in its own way. */
+function ownLength(appointment: { id: string; startsAt: Date; endsAt: Date }): SlotLength {
+  return {
+    minutes: Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000),
+    movingAppointmentId: appointment.id,
+  };
 }
 
 /** Online changes stop at the practice's cutoff (default 24 h before); then the patient calls. */
@@ -79,12 +89,17 @@ export async function slotsForManagedMove(
   from: string | undefined,
 ): Promise<PublicSlotPage> {
   const facts = await resolve(deps, token);
-  return findPublicSlots(deps, facts.practice.slug, {
-    motifId: facts.motif.id,
-    practitionerId: facts.practitioner.id,
-    days: 7,
-    ...(from ? { from } : {}),
-  });
+  return findPublicSlots(
+    deps,
+    facts.practice.slug,
+    {
+      motifId: facts.motif.id,
+      practitionerId: facts.practitioner.id,
+      days: 7,
+      ...(from ? { from } : {}),
+    },
+    ownLength(facts.appointment),
+  );
 }
 
 /** Moves from the manage link to another free slot, before the cutoff; a new confirmation follows. */
@@ -101,19 +116,18 @@ export async function moveManagedAppointment(
   const offer = (await onlinePractitioners(deps.db, facts.practice.id)).find(
     (entry) => entry.member.id === facts.practitioner.id,
   );
-  const free = (
-    await onlineSlots(
-      deps.db,
-      facts.practice,
-      facts.motif,
-      [facts.practitioner.id],
-      start,
-      new Date(start.getTime() + 60_000),
-      now,
-    )
-  ).find(
-    (slot) => slot.start === start.getTime() && (!input.locationId || slot.locationId === input.locationId),
-  );
+  const freeSlot = async (db: Db) =>
+    (
+      await onlineSlots(db, facts.practice, facts.motif, [facts.practitioner.id], {
+        from: start,
+        to: new Date(start.getTime() + 60_000),
+        now,
+        length: ownLength(facts.appointment),
+      })
+    ).find(
+      (slot) => slot.start === start.getTime() && (!input.locationId || slot.locationId === input.locationId),
+    );
+  const free = await freeSlot(deps.db);
   const refusal = onlineRefusal({
     practiceOpen: facts.practice.onlineBookingOpen,
     practitionerOpen: !!offer,
@@ -123,13 +137,20 @@ export async function moveManagedAppointment(
     ownOrReferent: true,
     start: start.getTime(),
     now: now.getTime(),
+    timeZone: facts.practice.timeZone,
     isFreeSlot: !!free,
   });
   if (refusal === 'not_a_slot') throw new AppError('SLOT_TAKEN');
   if (refusal) throw AppError.refused(refusal);
-  await updateAppointment(patientCtx(deps, facts, meta), facts.appointment.id, {
-    startsAt: start.toISOString(),
-    ...(free && free.locationId !== facts.appointment.locationId ? { locationId: free.locationId } : {}),
+  // checked again alone in the practitioner's agenda (see lockAgenda), then moved in the same transaction
+  await withTransaction(patientCtx(deps, facts, meta), async (tx) => {
+    await lockAgenda(tx, facts.practitioner.id);
+    const slot = await freeSlot(tx.db);
+    if (!slot) throw new AppError('SLOT_TAKEN');
+    await updateAppointment(tx, facts.appointment.id, {
+      startsAt: start.toISOString(),
+      ...(slot.locationId !== facts.appointment.locationId ? { locationId: slot.locationId } : {}),
+    });
   });
   return bookedView(deps, facts.appointment.id);
 }

@@ -3,7 +3,7 @@ import { mergeAnyPractitioner } from '../../../domain/scheduling/slots';
 import type { AppDeps } from '../../context';
 import { motifs } from '../../db/schema';
 import type { Practice } from '../practice/find-practice';
-import { onlinePractitioners, onlineSlots } from './online-availability';
+import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
 
 const dayMs = 86_400_000;
 
@@ -14,6 +14,7 @@ export async function nextOnlineSlots(
   motifId: string,
   practitionerId: string,
   after: Date,
+  length: SlotLength,
 ) {
   const [motif] = await deps.db
     .select()
@@ -27,7 +28,12 @@ export async function nextOnlineSlots(
   for (const ids of [[practitionerId].filter((id) => offering.includes(id)), offering]) {
     if (ids.length === 0) continue;
     const slots = mergeAnyPractitioner(
-      await onlineSlots(deps.db, practice, motif, ids, after, new Date(after.getTime() + 21 * dayMs), now),
+      await onlineSlots(deps.db, practice, motif, ids, {
+        from: after,
+        to: new Date(after.getTime() + 21 * dayMs),
+        now,
+        length,
+      }),
     );
     if (slots.length > 0) {
       return slots.slice(0, 6).map((slot) => ({

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { findSlots, type Slot } from '../../../domain/scheduling/slots';
+import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
+import { findSlots, type Slot, type SlotMotif, slotReach } from '../../../domain/scheduling/slots';
 import type { Db } from '../../db/client';
 import { motifs, openingRangeMotifs, openingRanges, staff } from '../../db/schema';
 import type { Practice } from '../practice/find-practice';
@@ -59,35 +60,57 @@ export async function onlineMotifs(db: Db, practiceId: string): Promise<MotifRow
     .orderBy(asc(motifs.position), asc(motifs.name));
 }
 
+/** The engine's view of a motif booked online: its length for this patient, buffers and delays. */
+export function onlineSlotMotif(motif: MotifRow, length: SlotLength): SlotMotif {
+  return {
+    id: motif.id,
+    durationMinutes: 'minutes' in length ? length.minutes : appointmentMinutes(motif, length.firstVisit),
+    bufferBeforeMinutes: motif.bufferBeforeMinutes,
+    bufferAfterMinutes: motif.bufferAfterMinutes,
+    minDelayMinutes: motif.minBookingDelayMinutes,
+    maxDelayDays: motif.maxBookingDelayDays,
+  };
+}
+
 /**
- * Free slots patients may book online for a motif over a window: the engine with the motif's minimum
- * and maximum delays, closed days and the online practitioners only. Nothing when booking is closed.
+ * How long the appointment sought lasts: the motif's length for a first visit or not, or, to move an
+ * appointment, its own length (the moved appointment itself is then not in its own way).
+ */
+export type SlotLength = { firstVisit: boolean } | { minutes: number; movingAppointmentId: string };
+
+/**
+ * Free slots patients may book online for a motif over a window of starts: the engine with the motif's
+ * length (its first-visit duration for a new patient), buffers, minimum and maximum delays, closed days
+ * and the online practitioners only. Nothing when booking is closed. The agendas are read over the
+ * slots' whole reach, so the same answer comes whatever window is asked: a one-minute window at the
+ * chosen start (the booking check) and a week (the page) agree.
  */
 export async function onlineSlots(
   db: Db,
   practice: Practice,
   motif: MotifRow,
   practitionerIds: string[],
-  from: Date,
-  to: Date,
-  now: Date,
+  window: { from: Date; to: Date; now: Date; length: SlotLength },
 ): Promise<Slot[]> {
   if (!practice.onlineBookingOpen || !motif.onlineBookable || practitionerIds.length === 0) return [];
+  const { from, to, now, length } = window;
+  const slotMotif = onlineSlotMotif(motif, length);
+  const reach = slotReach(from.getTime(), to.getTime(), slotMotif);
   return findSlots({
     timeZone: practice.timeZone,
     from: from.getTime(),
     to: to.getTime(),
     now: now.getTime(),
     gridMinutes: practice.slotGridMinutes,
-    motif: {
-      id: motif.id,
-      durationMinutes: motif.durationMinutes,
-      bufferBeforeMinutes: motif.bufferBeforeMinutes,
-      bufferAfterMinutes: motif.bufferAfterMinutes,
-      minDelayMinutes: motif.minBookingDelayMinutes,
-      maxDelayDays: motif.maxBookingDelayDays,
-    },
-    practitioners: await loadAgendas(db, practice.id, practitionerIds, from, to),
+    motif: slotMotif,
+    practitioners: await loadAgendas(
+      db,
+      practice.id,
+      practitionerIds,
+      new Date(reach.start),
+      new Date(reach.end),
+      'movingAppointmentId' in length ? { exceptAppointmentId: length.movingAppointmentId } : {},
+    ),
     closedDays: closedDays(practice, from, to),
   });
 }

@@ -6,19 +6,21 @@ import type { AppDeps } from '../../context';
 import { motifs } from '../../db/schema';
 import { AppError } from '../../errors';
 import { findPracticeBySlug } from '../practice/find-practice';
-import { onlinePractitioners, onlineSlots } from './online-availability';
+import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
 
 const dayMs = 86_400_000;
 const lookAheadWeeks = 26;
 
 /**
  * The week-by-week slot picker of the booking page (BOOK-1): free slots of a motif for one practitioner
- * or "any", merged by start time. Asked without a date, it opens on the first week with availability.
+ * or "any", merged by start time, as long as a first visit or a follow-up lasts (SET-4). Asked without
+ * a date, it opens on the first week with availability. `length` overrides the query's for a move.
  */
 export async function findPublicSlots(
   deps: AppDeps,
   slug: string,
   query: z.infer<typeof publicSlotQuery>,
+  length: SlotLength = { firstVisit: query.firstVisit === 'true' },
 ): Promise<PublicSlotPage> {
   const now = deps.clock.now();
   const practice = await findPracticeBySlug(deps.db, slug);
@@ -43,7 +45,9 @@ export async function findPublicSlots(
   if (query.practitionerId && practitionerIds.length === 0) throw AppError.notFound();
 
   const search = async (from: Date, to: Date) =>
-    mergeAnyPractitioner(await onlineSlots(deps.db, practice, motif, practitionerIds, from, to, now));
+    mergeAnyPractitioner(
+      await onlineSlots(deps.db, practice, motif, practitionerIds, { from, to, now, length }),
+    );
   let from = new Date(Math.max(query.from ? Date.parse(query.from) : now.getTime(), now.getTime()));
   let slots = await search(from, new Date(from.getTime() + query.days * dayMs));
   if (slots.length === 0 && !query.from) {

@@ -9,7 +9,7 @@ import {
 } from '../../../contracts/documents';
 import { codeChallengeSchema, resendCodeBody } from '../../../contracts/patient-auth';
 import { publicAccess } from '../../http/access';
-import { userAgent } from '../../http/ctx';
+import { secondsUntil, userAgent } from '../../http/ctx';
 import { sendDocumentFile } from './http';
 import {
   getSecureLinkInfo,
@@ -101,7 +101,7 @@ export function secureLinkRoutes(app: FastifyInstance): void {
         httpOnly: true,
         sameSite: 'strict',
         secure: app.deps.config.publicUrl.startsWith('https://'),
-        expires: opened.accessExpiresAt,
+        maxAge: secondsUntil(opened.accessExpiresAt, app.deps.clock.now()),
       });
       return {
         ok: true as const,

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { appointmentEvents, appointments, locations, motifs, patients, staff } from '../../db/schema';
 import { AppError, sqlState } from '../../errors';
@@ -22,6 +22,16 @@ export async function slotGuarded<T>(write: () => Promise<T>): Promise<T> {
     if (state === '23P01' || state === '40P01') throw new AppError('SLOT_TAKEN', { cause: error });
     throw error;
   }
+}
+
+/**
+ * Serialises online bookings and moves into one practitioner's agenda until the transaction ends. The
+ * exclusion constraint refuses overlapping appointments, but not an appointment in another one's buffer
+ * or in an absence: those are checked by the slot engine, and two bookings checked at the same moment
+ * would both pass. With the lock, the second one checks after the first has committed.
+ */
+export async function lockAgenda(ctx: Ctx, practitionerId: string): Promise<void> {
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${practitionerId}, 0))`);
 }
 
 /** An appointment of the caller's practice, locked for update, whose agenda a staff caller may see. */

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Appointment, createAppointmentBody } from '../../../contracts/scheduling';
+import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { type Ctx, withTransaction } from '../../context';
 import { appointments, patients } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -35,11 +36,7 @@ export async function createAppointment(
     const motif = await checkMotif(tx, input.motifId);
     const patient = await checkPatient(tx, input.patientId);
     const agreed = await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
-    const minutes =
-      input.durationMinutes ??
-      (input.firstVisit && motif.firstVisitDurationMinutes
-        ? motif.firstVisitDurationMinutes
-        : motif.durationMinutes);
+    const minutes = input.durationMinutes ?? appointmentMinutes(motif, input.firstVisit ?? false);
     const startsAt = new Date(input.startsAt);
     const [row] = await slotGuarded(() =>
       tx.db

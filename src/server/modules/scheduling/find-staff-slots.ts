@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SlotPage, slotQuerySchema } from '../../../contracts/scheduling';
-import { findSlots, type SlotSearch } from '../../../domain/scheduling/slots';
+import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
+import { findSlots, type SlotMotif, type SlotSearch, slotReach } from '../../../domain/scheduling/slots';
 import type { Ctx } from '../../context';
 import { motifs } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -33,20 +34,28 @@ export async function findStaffSlots(ctx: Ctx, query: z.infer<typeof slotQuerySc
   const from = new Date(Math.max(Date.parse(query.from), ctx.now.getTime()));
   const to = new Date(from.getTime() + query.days * dayMs);
 
+  const slotMotif: SlotMotif = {
+    id: motif.id,
+    durationMinutes: appointmentMinutes(motif, query.firstVisit === 'true'),
+    bufferBeforeMinutes: motif.bufferBeforeMinutes,
+    bufferAfterMinutes: motif.bufferAfterMinutes,
+  };
   const search = async (windowFrom: Date, windowTo: Date) => {
+    const reach = slotReach(windowFrom.getTime(), windowTo.getTime(), slotMotif);
     const base: SlotSearch = {
       timeZone: practice.timeZone,
       from: windowFrom.getTime(),
       to: windowTo.getTime(),
       now: ctx.now.getTime(),
       gridMinutes: practice.slotGridMinutes,
-      motif: {
-        id: motif.id,
-        durationMinutes: motif.durationMinutes,
-        bufferBeforeMinutes: motif.bufferBeforeMinutes,
-        bufferAfterMinutes: motif.bufferAfterMinutes,
-      },
-      practitioners: await loadAgendas(ctx.db, ctx.practiceId, practitionerIds, windowFrom, windowTo),
+      motif: slotMotif,
+      practitioners: await loadAgendas(
+        ctx.db,
+        ctx.practiceId,
+        practitionerIds,
+        new Date(reach.start),
+        new Date(reach.end),
+      ),
       closedDays: closedDays(practice, windowFrom, windowTo),
       ...(locationIds ? { locationIds: new Set(locationIds) } : {}),
     };

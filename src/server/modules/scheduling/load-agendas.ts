@@ -1,17 +1,19 @@
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Recurrence } from '../../../domain/scheduling/recurrence';
-import type {
-  Interval,
-  OpeningRange,
-  PractitionerAgenda,
-  RecurringAbsence,
+import {
+  type Interval,
+  maxBufferMinutes,
+  type OpeningRange,
+  type PractitionerAgenda,
+  type RecurringAbsence,
 } from '../../../domain/scheduling/slots';
 import type { Db } from '../../db/client';
-import { absences, appointments, openingRangeMotifs, openingRanges } from '../../db/schema';
+import { absences, appointments, motifs, openingRangeMotifs, openingRanges } from '../../db/schema';
 
 /** Longest appointment, to bound the index scan on start times. */
 const longestAppointmentMs = 12 * 3600_000;
 const dayMs = 86_400_000;
+const maxBufferMs = maxBufferMinutes * 60_000;
 
 type RangeRow = typeof openingRanges.$inferSelect;
 type AbsenceRow = typeof absences.$inferSelect;
@@ -39,7 +41,10 @@ export interface LoadedAgenda extends PractitionerAgenda {
 
 /**
  * Everything the slot engine needs for some practitioners over a window, in three queries whatever
- * their number: opening ranges (with their motifs), absences, live appointments.
+ * their number: opening ranges (with their motifs), absences, live appointments with their motifs'
+ * buffers. The window is of instants to cover, not of slot starts: a slot search passes its `slotReach`,
+ * so an absence or appointment that meets a slot near the window's edges is never missed. Appointments
+ * whose buffers alone reach into the window are included.
  */
 export async function loadAgendas(
   db: Db,
@@ -47,6 +52,7 @@ export async function loadAgendas(
   practitionerIds: string[],
   from: Date,
   to: Date,
+  options: { exceptAppointmentId?: string } = {},
 ): Promise<LoadedAgenda[]> {
   if (practitionerIds.length === 0) return [];
   const fromDay = new Date(from.getTime() - 2 * dayMs).toISOString().slice(0, 10);
@@ -99,17 +105,22 @@ export async function loadAgendas(
         practitionerId: appointments.practitionerId,
         start: appointments.startsAt,
         end: appointments.endsAt,
+        bufferBeforeMinutes: motifs.bufferBeforeMinutes,
+        bufferAfterMinutes: motifs.bufferAfterMinutes,
       })
       .from(appointments)
+      .innerJoin(motifs, eq(motifs.id, appointments.motifId))
       .where(
         and(
           eq(appointments.practiceId, practiceId),
           inArray(appointments.practitionerId, practitionerIds),
-          gt(appointments.startsAt, new Date(from.getTime() - longestAppointmentMs)),
-          lt(appointments.startsAt, to),
-          gt(appointments.endsAt, from),
+          gt(appointments.startsAt, new Date(from.getTime() - longestAppointmentMs - maxBufferMs)),
+          lt(appointments.startsAt, new Date(to.getTime() + maxBufferMs)),
+          gt(appointments.endsAt, new Date(from.getTime() - maxBufferMs)),
           isNull(appointments.cancelledAt),
           isNull(appointments.deletedAt),
+          // an appointment being moved does not stand in its own way
+          options.exceptAppointmentId ? ne(appointments.id, options.exceptAppointmentId) : undefined,
         ),
       ),
   ]);
@@ -135,7 +146,12 @@ export async function loadAgendas(
       })),
     appointments: live
       .filter((row) => row.practitionerId === practitionerId)
-      .map((row) => ({ start: row.start.getTime(), end: row.end.getTime() })),
+      .map((row) => ({
+        start: row.start.getTime(),
+        end: row.end.getTime(),
+        bufferBeforeMinutes: row.bufferBeforeMinutes,
+        bufferAfterMinutes: row.bufferAfterMinutes,
+      })),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Appointment, updateAppointmentBody } from '../../../contracts/scheduling';
+import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { type Ctx, withTransaction } from '../../context';
 import { appointments } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -50,9 +51,7 @@ export async function updateAppointment(
 
     const startsAt = input.startsAt ? new Date(input.startsAt) : current.startsAt;
     const durationMs = motif
-      ? (current.firstVisit && motif.firstVisitDurationMinutes
-          ? motif.firstVisitDurationMinutes
-          : motif.durationMinutes) * 60_000
+      ? appointmentMinutes(motif, input.firstVisit ?? current.firstVisit) * 60_000
       : current.endsAt.getTime() - current.startsAt.getTime();
     const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + durationMs);
     if (endsAt <= startsAt) throw AppError.field('endsAt', 'end_before_start');
