@@ -10,6 +10,11 @@ export const publicMotifSchema = z.object({
   name: z.string(),
   category: z.string().nullable(),
   durationMinutes: z.number().int(),
+  firstVisitDurationMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe("A first visit's own length; the page then asks whether the patient has been seen before"),
   kind: z.enum(['on_site', 'phone', 'home']),
   instructionsBefore: z.string().nullable().describe('To accept before booking'),
   instructionsAfter: z.string().nullable().describe('Shown after booking and in the confirmation'),

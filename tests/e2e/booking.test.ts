@@ -28,8 +28,11 @@ async function expectNoOverflow(page: Page) {
   expect(width).toBeLessThanOrEqual(phoneViewport.width);
 }
 
-/** Opens the booking page, picks the motif and the practitioner, goes one week ahead (past the cutoff). */
-async function openWeekOfSlots(page: Page, practitioner: RegExp) {
+/**
+ * Opens the booking page, picks the check-up (whose first visit lasts 45 minutes instead of 30, so the
+ * page asks whether the patient has been seen), the practitioner, goes one week ahead (past the cutoff).
+ */
+async function openWeekOfSlots(page: Page, practitioner: RegExp, visit: 'first' | 'followUp') {
   await page.goto(`${server.url}/rdv/${slug}`);
   await page.getByRole('heading', { level: 1, name: /Cabinet dentaire des Tilleuls/ }).waitFor();
   await page
@@ -37,6 +40,12 @@ async function openWeekOfSlots(page: Page, practitioner: RegExp) {
     .first()
     .waitFor();
   await page.getByRole('button', { name: /^Consultation de contrôle/ }).click();
+  await page.getByRole('heading', { name: 'Avez-vous déjà consulté au cabinet ?' }).waitFor();
+  await page
+    .getByRole('button', {
+      name: visit === 'first' ? /^Non, c’est ma première visite.*45 min/ : /^Oui, je suis déjà patient/,
+    })
+    .click();
   await page.getByRole('heading', { name: 'Choisissez un praticien' }).waitFor();
   await page.getByRole('button', { name: practitioner }).click();
   await page.getByRole('heading', { name: 'Choisissez un créneau' }).waitFor();
@@ -68,7 +77,8 @@ async function identify(
 it('a new patient books a check-up on a phone, then moves it from the manage link', async () => {
   const context = await onPhone();
   const { page, problems } = await newPage(context);
-  await openWeekOfSlots(page, /^Peu importe le praticien/);
+  await openWeekOfSlots(page, /^Peu importe le praticien/, 'first');
+  expect(await page.locator('.summary').first().textContent()).toContain('45 min');
   await expectNoOverflow(page);
 
   // "any practitioner": each time says with whom, in words and under the time
@@ -131,6 +141,8 @@ it('a new patient books a check-up on a phone, then moves it from the manage lin
     .where(eq(appointments.patientId, patient?.id ?? ''));
   expect(booked?.startsAt.toISOString()).toBe(new Date(newStart).toISOString());
   expect(booked?.channel).toBe('online');
+  // a first visit: the motif's first-visit length, kept by the move
+  expect(((booked?.endsAt.getTime() ?? 0) - (booked?.startsAt.getTime() ?? 0)) / 60_000).toBe(45);
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -168,7 +180,7 @@ it('with online booking closed, the page gives the phone and the opening hours',
 it('a slot taken meanwhile says so and offers the next slots, keeping what was typed', async () => {
   const context = await onPhone();
   const { page, problems } = await newPage(context);
-  await openWeekOfSlots(page, /^Dr Sophie Bernard/);
+  await openWeekOfSlots(page, /^Dr Sophie Bernard/, 'followUp');
   const slot = page.locator('.week__days .slot').first();
   const start = new Date((await slot.getAttribute('data-start')) ?? '');
   await slot.click();

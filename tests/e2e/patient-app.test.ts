@@ -545,8 +545,14 @@ it('a patient who asked not to share data through the app is stopped with a clea
   await page.waitForLoadState('networkidle');
   await db.update(patients).set({ appOptOut: true }).where(eq(patients.id, ids.paul));
   try {
-    // the next call is refused (403 APP_ACCESS_DISABLED): the app says why instead of a blank screen
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Mon cabinet' }).click();
+    // the next call is refused (403 APP_ACCESS_DISABLED): the app says why instead of a blank screen.
+    // A background call (the live stream reconnecting, a refresh) may be that next call and switch the
+    // screen before the click: then the menu is already gone, which is the same outcome.
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Mon cabinet' })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.getByRole('heading', { level: 1, name: 'Accès indisponible' }).waitFor();
     await page.getByText('de ne pas partager vos données par l’application', { exact: false }).waitFor();
     await page.reload();

@@ -116,7 +116,10 @@ describe('disk object store', () => {
     const old = new Date(now.getTime() - 2 * 3_600_000);
     const [oldName] = await readdir(temporary);
     await utimes(join(temporary, oldName!), old, old);
-    await writeFile(join(temporary, `${newFileKey()}.bbbbbbbbbbbb.part`), 'in progress');
+    const fresh = join(temporary, `${newFileKey()}.bbbbbbbbbbbb.part`);
+    await writeFile(fresh, 'in progress');
+    // times from the test's clock, not the file system's, so the test holds with a pinned TEST_NOW
+    await utimes(fresh, now, now);
 
     expect(await store.sweepTemporaryFiles(now, 3_600_000)).toBe(1);
     expect(await readdir(temporary)).toHaveLength(1);

@@ -25,6 +25,10 @@ export async function getBookingPage(db: Db, slug: string): Promise<BookingPage>
       name: motif.name,
       category: motif.category,
       durationMinutes: motif.durationMinutes,
+      firstVisitDurationMinutes:
+        motif.firstVisitDurationMinutes && motif.firstVisitDurationMinutes !== motif.durationMinutes
+          ? motif.firstVisitDurationMinutes
+          : null,
       kind: motif.kind,
       instructionsBefore: motif.instructionsBefore,
       instructionsAfter: motif.instructionsAfter,

@@ -34,7 +34,9 @@ export function BookingPage({ slug }: { slug: string }) {
     const motif = params.get('motif');
     const practitioner = params.get('praticien');
     if (motif && practitioner && !params.get('semaine')) {
-      void loadSlots(slotSource(slug, motif, practitioner)).catch(() => undefined);
+      void loadSlots(slotSource(slug, motif, practitioner, params.get('visite') === 'premiere')).catch(
+        () => undefined,
+      );
     }
     bookingApi
       .get<BookingPageData>(`/api/public/practices/${enc(slug)}/booking`)

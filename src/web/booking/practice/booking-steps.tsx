@@ -12,7 +12,8 @@ import { ChoiceSummary } from './choice-summary';
 import { MotifStep } from './motif-step';
 import { PracticeCard } from './practice-card';
 import { PractitionerStep } from './practitioner-step';
-import { slotSource } from './slot-source';
+import { firstVisitOf, slotSource } from './slot-source';
+import { VisitStep } from './visit-step';
 import { WaitlistInvite } from './waitlist-invite';
 
 // After a slot is chosen, the rest of the flow loads (it is fetched ahead while the slots are shown).
@@ -57,6 +58,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
   );
   const motif = page.motifs.find((candidate) => candidate.id === place.params.get('motif')) ?? null;
   const practitioner = motif ? practitionerChoice(motif, place.params.get('praticien')) : null;
+  const firstVisit = motif ? firstVisitOf(motif, place.params.get('visite'), !!memory.patientId) : null;
   const weekParam = place.params.get('semaine');
   const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
   const byId = new Map(page.practitioners.map((entry) => [entry.id, entry]));
@@ -107,29 +109,50 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
       />
     );
   }
-  const changeMotif = () => navigate(withParams({ motif: null, praticien: null, semaine: null }));
+  const changeMotif = () =>
+    navigate(withParams({ motif: null, praticien: null, semaine: null, visite: null }));
+  const asksVisit = !!motif && firstVisitOf(motif, null, !!memory.patientId) === null;
+  const minutes =
+    motif && firstVisit && motif.firstVisitDurationMinutes
+      ? motif.firstVisitDurationMinutes
+      : motif?.durationMinutes;
   const practitionerEntry = practitioner && practitioner !== 'any' ? byId.get(practitioner) : undefined;
   return (
     <>
       <PracticeCard practice={page.practice} />
       {motif ? (
         <ChoiceSummary label={t('summary.motif')} what={t('summary.motifWhat')} onChange={changeMotif}>
-          {motif.name} · {t('motif.duration', { minutes: motif.durationMinutes })}
+          {motif.name} · {t('motif.duration', { minutes: minutes ?? motif.durationMinutes })}
         </ChoiceSummary>
       ) : (
         <MotifStep
           motifs={page.motifs}
-          onChoose={(id) => navigate(withParams({ motif: id, praticien: null, semaine: null }))}
+          onChoose={(id) => navigate(withParams({ motif: id, praticien: null, semaine: null, visite: null }))}
         />
       )}
-      {motif && !practitioner ? (
+      {motif && asksVisit && firstVisit === null ? (
+        <VisitStep
+          motif={motif}
+          onChoose={(first) => navigate(withParams({ visite: first ? 'premiere' : 'suivi', semaine: null }))}
+        />
+      ) : null}
+      {motif && asksVisit && firstVisit !== null ? (
+        <ChoiceSummary
+          label={t('summary.visit')}
+          what={t('summary.visitWhat')}
+          onChange={() => navigate(withParams({ visite: null, semaine: null }))}
+        >
+          {firstVisit ? t('summary.firstVisit') : t('summary.knownPatient')}
+        </ChoiceSummary>
+      ) : null}
+      {motif && firstVisit !== null && !practitioner ? (
         <PractitionerStep
           motif={motif}
           practitioners={page.practitioners}
           onChoose={(id) => navigate(withParams({ praticien: id, semaine: null }))}
         />
       ) : null}
-      {motif && practitioner ? (
+      {motif && firstVisit !== null && practitioner ? (
         <>
           <ChoiceSummary
             label={t('summary.practitioner')}
@@ -145,7 +168,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
           <section className="step" aria-labelledby="slot-step">
             <StepHeading id="slot-step">{t('slots.title')}</StepHeading>
             <WeekPicker
-              source={slotSource(slug, motif.id, practitioner)}
+              source={slotSource(slug, motif.id, practitioner, firstVisit)}
               timeZone={page.practice.timeZone}
               week={week}
               onWeek={(next) => navigate(withParams({ semaine: next }), null, true)}
