@@ -201,6 +201,14 @@ export const absenceBody = z.object({
   recurring: z
     .object({ firstDay: dateField, startTime: timeField, endTime: timeField, weekly: weeklySchema })
     .nullable(),
+  coveredAppointments: z
+    .enum(['cancel', 'keep'])
+    .optional()
+    .describe(
+      'What to do with the appointments the absence covers. Without it, an absence over appointments is ' +
+        'refused with 409 CONFIRMATION_REQUIRED (reason absence_covers_appointments) listing them; ' +
+        "'cancel' cancels them as the practice, with a notice to each patient; 'keep' keeps them on purpose.",
+    ),
 });
 
 /** A staff member as the admin manages them (SET-3). */

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absences, appointments, motifs, practices } from '../../src/server/db/schema';
-import { TestClient } from '../support/client';
+import { absences, appointments, motifs, outbox, practices } from '../../src/server/db/schema';
+import { staffClient, TestClient } from '../support/client';
 import {
   lastCodeSentTo,
   makeMotif,
   makePatient,
   makeSchedulingPractice,
   nextWeekdayAt,
+  testPassword,
 } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -251,5 +252,108 @@ describe('moving from the manage link', () => {
       startsAt: plus(nine, 90), // 10:30–11:30 meets the meeting at 11:00
     });
     expect(intoAbsence.status).toBe(409);
+  });
+});
+
+describe('an absence over booked appointments (§1.7)', () => {
+  const localDay = (instant: string) =>
+    Temporal.Instant.from(instant).toZonedDateTimeISO('Europe/Paris').toPlainDate().toString();
+
+  it('is refused until a choice is made, listing what it covers; keep keeps them, cancel tells each patient', async () => {
+    const s = await setup();
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    const ten = nextWeekdayAt(10);
+    await addAppointment(s, s.motif.id, ten, 30);
+    await addAppointment(s, s.motif.id, plus(ten, 60), 30);
+    await addAppointment(s, s.motif.id, plus(ten, 24 * 60 * 3), 30); // another day: not covered
+    const day = localDay(ten);
+    const body = {
+      practitionerId: s.dentist.id,
+      title: 'Formation',
+      oneOff: { startDay: day, startTime: '09:45', endDay: day, endTime: '12:00' },
+      recurring: null,
+    };
+    const asked = await admin.post<{ code: string; details: { reason: string; appointments: unknown[] } }>(
+      '/api/console/absences',
+      body,
+    );
+    expect(asked.status).toBe(409);
+    expect(asked.body.code).toBe('CONFIRMATION_REQUIRED');
+    expect(asked.body.details.reason).toBe('absence_covers_appointments');
+    expect(asked.body.details.appointments).toHaveLength(2);
+    expect(asked.body.details.appointments[0]).toMatchObject({ startsAt: ten, patientName: 'DURAND Paul' });
+    expect(await t.deps.db.select().from(absences).where(eq(absences.practitionerId, s.dentist.id))).toEqual(
+      [],
+    );
+
+    const kept = await admin.post('/api/console/absences', { ...body, coveredAppointments: 'keep' });
+    expect(kept.status).toBe(201);
+    const live = await t.deps.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.practitionerId, s.dentist.id));
+    expect(live.every((row) => row.cancelledAt === null)).toBe(true);
+
+    // the same over a recurring absence on that weekday: cancel them, a notice to the patient each
+    const weekday = Temporal.PlainDate.from(day).dayOfWeek;
+    const recurring = await admin.post('/api/console/absences', {
+      practitionerId: s.dentist.id,
+      title: 'Bloc opératoire',
+      oneOff: null,
+      recurring: {
+        firstDay: day,
+        startTime: '09:30',
+        endTime: '11:30',
+        weekly: { weekdays: [weekday], intervalWeeks: 1, until: null },
+      },
+      coveredAppointments: 'cancel',
+    });
+    expect(recurring.status).toBe(201);
+    const after = await t.deps.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.practitionerId, s.dentist.id));
+    expect(after.filter((row) => row.cancelledAt !== null)).toHaveLength(2);
+    expect(after.filter((row) => row.status === 'cancelled' && row.cancelledBy === 'practice')).toHaveLength(
+      2,
+    );
+    const notices = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, 'appointment_cancelled_by_practice'));
+    expect(
+      notices.filter((notice) => after.some((row) => row.id === notice.appointmentId)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('covers nothing: saved at once; a secretary may not decide for a dentist (403)', async () => {
+    const s = await setup();
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    const desk = await staffClient(t.app, s.secretary.email, testPassword);
+    const day = localDay(nextWeekdayAt(10));
+    const body = {
+      practitionerId: s.dentist.id,
+      title: 'Congés',
+      oneOff: { startDay: day, startTime: '14:00', endDay: day, endTime: '18:00' },
+      recurring: null,
+      coveredAppointments: 'cancel',
+    };
+    expect((await desk.post('/api/console/absences', body)).status).toBe(403);
+    expect((await admin.post('/api/console/absences', body)).status).toBe(201);
+  });
+
+  it('refuses an unknown choice with a field message', async () => {
+    const s = await setup();
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    const day = localDay(nextWeekdayAt(10));
+    const answer = await admin.post<{ issues: { path: string }[] }>('/api/console/absences', {
+      practitionerId: s.dentist.id,
+      title: 'Congés',
+      oneOff: { startDay: day, startTime: '14:00', endDay: day, endTime: '18:00' },
+      recurring: null,
+      coveredAppointments: 'ignore',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues.map((issue) => issue.path)).toEqual(['coveredAppointments']);
   });
 });

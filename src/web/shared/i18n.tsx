@@ -63,14 +63,33 @@ export function I18nProvider({
 
   const value = useMemo<I18n<string>>(() => {
     const dictionary = lang === 'en' && en ? en : fr;
+    const shown = lang === 'en' && !en ? 'fr' : lang;
+    const plurals = new Intl.PluralRules(shown);
     return {
-      lang: lang === 'en' && !en ? 'fr' : lang,
+      lang: shown,
       setLang,
-      t: (key, params) => interpolate(dictionary[key] ?? key, params),
+      t: (key, params) => interpolate(dictionary[pluralKey(dictionary, plurals, key, params)] ?? key, params),
     };
   }, [lang, en, fr, setLang]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+/**
+ * Plurals through Intl.PluralRules: with a numeric `count`, `key.one` (or `key.few`, …) is used when the
+ * dictionary has it, else `key` itself (the "other" form). French says "0 rendez-vous" in the singular
+ * form ("one"), English "0 appointments" ("other"): the rules know it.
+ */
+function pluralKey(
+  dictionary: Dictionary,
+  plurals: Intl.PluralRules,
+  key: string,
+  params: Record<string, string | number> | undefined,
+): string {
+  const count = params?.count;
+  if (typeof count !== 'number') return key;
+  const form = `${key}.${plurals.select(count)}`;
+  return form in dictionary ? form : key;
 }
 
 /** The area's strings; each area narrows `K` to its own keys (see `<area>/i18n/index.ts`). */

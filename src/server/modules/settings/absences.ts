@@ -9,6 +9,8 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
 import { checkPractitioner } from '../scheduling/appointment-rules';
+import { cancelAppointment } from '../scheduling/cancel-appointment';
+import { coveredAppointments } from './covered-appointments';
 import { recurrenceOf } from '../scheduling/load-agendas';
 import { assertCanManageAgenda, resolvePractitioners } from '../scheduling/visibility';
 
@@ -92,6 +94,31 @@ async function valuesOf(ctx: Ctx, input: z.infer<typeof absenceBody>) {
   };
 }
 
+/**
+ * An absence over booked appointments is never saved silently (issue 9 §1.7): without a decision, the
+ * answer lists them (409 CONFIRMATION_REQUIRED); 'cancel' cancels each as the practice (the patient is
+ * told, the time is not offered to the waiting list since the practitioner is away); 'keep' keeps them.
+ * Runs in the absence's transaction, after it is written.
+ */
+async function settleCovered(
+  tx: Ctx,
+  values: Awaited<ReturnType<typeof valuesOf>>,
+  input: z.infer<typeof absenceBody>,
+): Promise<{ cancelled: number; kept: number }> {
+  const covered = await coveredAppointments(tx, values);
+  if (covered.length === 0) return { cancelled: 0, kept: 0 };
+  if (!input.coveredAppointments) {
+    throw new AppError('CONFIRMATION_REQUIRED', {
+      details: { reason: 'absence_covers_appointments', appointments: covered },
+    });
+  }
+  if (input.coveredAppointments === 'keep') return { cancelled: 0, kept: covered.length };
+  for (const appointment of covered) {
+    await cancelAppointment(tx, appointment.id, { by: 'practice', reason: input.title });
+  }
+  return { cancelled: covered.length, kept: 0 };
+}
+
 export async function createAbsence(ctx: Ctx, input: z.infer<typeof absenceBody>): Promise<Absence> {
   const values = await valuesOf(ctx, input);
   const created = await withTransaction(ctx, async (tx) => {
@@ -101,7 +128,13 @@ export async function createAbsence(ctx: Ctx, input: z.infer<typeof absenceBody>
       .values({ ...values, practiceId: tx.practiceId, createdAt: tx.now })
       .returning();
     if (!row) throw new AppError('INTERNAL');
-    await recordAudit(tx, { action: 'settings.absence.create', entity: 'absence', entityId: row.id });
+    const settled = await settleCovered(tx, values, input);
+    await recordAudit(tx, {
+      action: 'settings.absence.create',
+      entity: 'absence',
+      entityId: row.id,
+      details: settled,
+    });
     return toAbsence(row);
   });
   ctx.deps.live.publish({ practiceId: ctx.practiceId, practitionerIds: [created.practitionerId] });
@@ -119,7 +152,13 @@ export async function updateAbsence(
     await checkPractitioner(tx, input.practitionerId);
     const [row] = await tx.db.update(absences).set(values).where(eq(absences.id, id)).returning();
     if (!row) throw AppError.notFound();
-    await recordAudit(tx, { action: 'settings.absence.update', entity: 'absence', entityId: id });
+    const settled = await settleCovered(tx, values, input);
+    await recordAudit(tx, {
+      action: 'settings.absence.update',
+      entity: 'absence',
+      entityId: id,
+      details: settled,
+    });
     return toAbsence(row);
   });
   ctx.deps.live.publish({ practiceId: ctx.practiceId, practitionerIds: [updated.practitionerId] });

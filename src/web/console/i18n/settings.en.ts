@@ -267,5 +267,10 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
   'settings.absences.deleteTitle': 'Delete this absence?',
   'settings.absences.deleteBody':
     '"{title}" will be removed from the agenda and its slots become available again.',
+  'settings.absences.covered': 'This absence covers {count} appointments:',
+  'settings.absences.covered.one': 'This absence covers {count} appointment:',
+  'settings.absences.coveredCancel': 'Cancel them and tell the patients',
+  'settings.absences.coveredKeep': 'Keep the appointments',
+  'settings.absences.coveredCancelled': 'Absence “{title}” saved; appointments cancelled and patients told.',
   'settings.absences.deleted': 'Absence "{title}" deleted.',
 };

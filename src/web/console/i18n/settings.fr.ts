@@ -271,4 +271,9 @@ export const settingsFr = {
   'settings.absences.deleteBody':
     '« {title} » sera retirée de l’agenda et les créneaux redeviendront disponibles.',
   'settings.absences.deleted': 'Absence « {title} » supprimée.',
+  'settings.absences.covered': 'Cette absence couvre {count} rendez-vous\u00a0:',
+  'settings.absences.covered.one': 'Cette absence couvre {count} rendez-vous\u00a0:',
+  'settings.absences.coveredCancel': 'Annuler ces rendez-vous et prévenir les patients',
+  'settings.absences.coveredKeep': 'Garder les rendez-vous',
+  'settings.absences.coveredCancelled': 'Absence « {title} » enregistrée, rendez-vous annulés et patients prévenus.',
 } as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Absence } from '../../../../contracts/settings';
-import { api } from '../../../shared/api';
+import { ApiError, api } from '../../../shared/api';
 import { TextField } from '../../../shared/ui/field';
 import { SelectField } from '../../../shared/ui/select-field';
 import { useI18n } from '../../i18n';
@@ -10,6 +10,7 @@ import { type PractitionerItem, personName } from '../common/people';
 import { RadioGroup } from '../common/radio-group';
 import { followFirstDay } from '../common/weekly';
 import { WeeklyFields } from '../common/weekly-fields';
+import { type CoveredAppointment, CoveredList } from './covered-list';
 import {
   type AbsenceForm,
   type AbsenceKind,
@@ -41,11 +42,15 @@ export function AbsenceDialog({
   const [form, setForm] = useState<AbsenceForm>(() => absenceFormOf(absence, props.practitionerId, timeZone));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // the appointments the absence would cover, once the server listed them: a choice is then needed
+  const [covered, setCovered] = useState<CoveredAppointment[] | null>(null);
   const errorFor = fieldErrors(error);
   const set =
     <K extends keyof AbsenceForm>(key: K) =>
-    (value: AbsenceForm[K]) =>
+    (value: AbsenceForm[K]) => {
+      setCovered(null);
       setForm((current) => ({ ...current, [key]: value }));
+    };
   // the end follows the start while it was the same day (or before it)
   const setStartDay = (startDay: string) =>
     setForm((current) => ({
@@ -57,17 +62,25 @@ export function AbsenceDialog({
   const oneOff = form.kind === 'oneOff';
   const prefix = oneOff ? 'oneOff' : 'recurring';
 
-  const save = async () => {
+  const save = async (decision?: 'cancel' | 'keep') => {
     setBusy(true);
     setError(null);
     try {
-      const body = absenceBodyOf(form);
+      const body = { ...absenceBodyOf(form), ...(decision ? { coveredAppointments: decision } : {}) };
       const saved = absence
         ? await api.put<Absence>(`/api/console/absences/${absence.id}`, body)
         : await api.post<Absence>('/api/console/absences', body);
       onSaved(saved);
     } catch (caught) {
-      setError(caught);
+      if (
+        caught instanceof ApiError &&
+        caught.code === 'CONFIRMATION_REQUIRED' &&
+        caught.details.reason === 'absence_covers_appointments'
+      ) {
+        setCovered(caught.details.appointments as CoveredAppointment[]);
+      } else {
+        setError(caught);
+      }
       setBusy(false);
     }
   };
@@ -159,6 +172,14 @@ export function AbsenceDialog({
           path="recurring.weekly"
         />
       )}
+      {covered ? (
+        <CoveredList
+          appointments={covered}
+          timeZone={timeZone}
+          busy={busy}
+          onDecide={(decision) => void save(decision)}
+        />
+      ) : null}
     </DialogForm>
   );
 }
