@@ -10,9 +10,9 @@ import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
 import { checkPractitioner } from '../scheduling/appointment-rules';
 import { cancelAppointment } from '../scheduling/cancel-appointment';
-import { coveredAppointments } from './covered-appointments';
 import { recurrenceOf } from '../scheduling/load-agendas';
 import { assertCanManageAgenda, resolvePractitioners } from '../scheduling/visibility';
+import { coveredAppointments } from './covered-appointments';
 
 type AbsenceRow = typeof absences.$inferSelect;
 

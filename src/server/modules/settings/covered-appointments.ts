@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import { occurrencesInWindow } from '../../../domain/scheduling/occurrences';
 import type { Ctx } from '../../context';
-import { absences, appointments, motifs, patients } from '../../db/schema';
+import { type absences, appointments, motifs, patients } from '../../db/schema';
 import { findPracticeById } from '../practice/find-practice';
 import { recurrenceOf } from '../scheduling/load-agendas';
 
@@ -48,7 +48,9 @@ export async function coveredAppointments(ctx: Ctx, values: AbsenceValues): Prom
   } else {
     from = Math.max(Date.parse(`${values.firstDay}T00:00:00Z`) - dayMs, now);
     const horizon = now + recurringHorizonDays * dayMs;
-    to = values.untilDay ? Math.min(Date.parse(`${values.untilDay}T00:00:00Z`) + 2 * dayMs, horizon) : horizon;
+    to = values.untilDay
+      ? Math.min(Date.parse(`${values.untilDay}T00:00:00Z`) + 2 * dayMs, horizon)
+      : horizon;
   }
   if (!(from < to)) return [];
   const rows = await ctx.db

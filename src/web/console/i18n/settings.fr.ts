@@ -275,5 +275,6 @@ export const settingsFr = {
   'settings.absences.covered.one': 'Cette absence couvre {count} rendez-vous\u00a0:',
   'settings.absences.coveredCancel': 'Annuler ces rendez-vous et prévenir les patients',
   'settings.absences.coveredKeep': 'Garder les rendez-vous',
-  'settings.absences.coveredCancelled': 'Absence « {title} » enregistrée, rendez-vous annulés et patients prévenus.',
+  'settings.absences.coveredCancelled':
+    'Absence « {title} » enregistrée, rendez-vous annulés et patients prévenus.',
 } as const;

@@ -10,7 +10,6 @@ import { type PractitionerItem, personName } from '../common/people';
 import { RadioGroup } from '../common/radio-group';
 import { followFirstDay } from '../common/weekly';
 import { WeeklyFields } from '../common/weekly-fields';
-import { type CoveredAppointment, CoveredList } from './covered-list';
 import {
   type AbsenceForm,
   type AbsenceKind,
@@ -18,6 +17,7 @@ import {
   absenceFormOf,
   absencePaths,
 } from './absence-form';
+import { type CoveredAppointment, CoveredList } from './covered-list';
 
 interface AbsenceDialogProps {
   absence: Absence | null;
