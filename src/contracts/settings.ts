@@ -147,6 +147,29 @@ const weeklySchema = z.object({
   until: dateField.nullable().describe('Last day, inclusive'),
 });
 
+const monthlySchema = z
+  .object({
+    intervalMonths: z.number().int().min(1).max(12).describe('1 = every month, 2 = every other month'),
+    monthDay: z
+      .number()
+      .int()
+      .min(1)
+      .max(31)
+      .nullable()
+      .describe('"Every month on the 18th"; months without it are skipped'),
+    nth: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)])
+      .nullable()
+      .describe('With weekday: "the third Thursday" (3); -1 = the last'),
+    weekday: z.number().int().min(1).max(7).nullable().describe('ISO weekday of nth, 1 = Monday'),
+    until: dateField.nullable().describe('Last day, inclusive'),
+  })
+  .refine((monthly) => (monthly.monthDay === null) !== (monthly.nth === null || monthly.weekday === null), {
+    error: 'required',
+    path: ['monthDay'],
+  });
+export type MonthlyRule = z.infer<typeof monthlySchema>;
+
 /** A practitioner's recurring opening at a location (SET-5). */
 export const openingRangeSchema = z.object({
   id: z.uuid(),
@@ -157,6 +180,7 @@ export const openingRangeSchema = z.object({
   startTime: z.string(),
   endTime: z.string(),
   weekly: weeklySchema.nullable(),
+  monthly: monthlySchema.nullable(),
   motifIds: z.array(z.uuid()).describe('Empty: every motif'),
   rrule: z.string().nullable().describe('The recurrence as an iCalendar RRULE'),
 });
@@ -170,6 +194,7 @@ export const openingRangeBody = z.object({
   startTime: timeField,
   endTime: timeField,
   weekly: weeklySchema.nullable(),
+  monthly: monthlySchema.nullable().default(null).describe('Instead of weekly: a monthly recurrence'),
   motifIds: z.array(z.uuid()).max(200).default([]),
 });
 
@@ -182,7 +207,13 @@ export const absenceSchema = z.object({
     .object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) })
     .nullable(),
   recurring: z
-    .object({ firstDay: z.string(), startTime: z.string(), endTime: z.string(), weekly: weeklySchema })
+    .object({
+      firstDay: z.string(),
+      startTime: z.string(),
+      endTime: z.string(),
+      weekly: weeklySchema.nullable(),
+      monthly: monthlySchema.nullable(),
+    })
     .nullable(),
 });
 export type Absence = z.infer<typeof absenceSchema>;
@@ -199,7 +230,13 @@ export const absenceBody = z.object({
     })
     .nullable(),
   recurring: z
-    .object({ firstDay: dateField, startTime: timeField, endTime: timeField, weekly: weeklySchema })
+    .object({
+      firstDay: dateField,
+      startTime: timeField,
+      endTime: timeField,
+      weekly: weeklySchema.nullable(),
+      monthly: monthlySchema.nullable().default(null).describe('Instead of weekly: a monthly recurrence'),
+    })
     .nullable(),
   coveredAppointments: z
     .enum(['cancel', 'keep'])

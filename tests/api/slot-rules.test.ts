@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absences, appointments, motifs, outbox, practices } from '../../src/server/db/schema';
+import { absences, appointments, motifs, openingRanges, outbox, practices } from '../../src/server/db/schema';
 import { staffClient, TestClient } from '../support/client';
 import {
   lastCodeSentTo,
@@ -255,10 +255,10 @@ describe('moving from the manage link', () => {
   });
 });
 
-describe('an absence over booked appointments (§1.7)', () => {
-  const localDay = (instant: string) =>
-    Temporal.Instant.from(instant).toZonedDateTimeISO('Europe/Paris').toPlainDate().toString();
+const localDay = (instant: string) =>
+  Temporal.Instant.from(instant).toZonedDateTimeISO('Europe/Paris').toPlainDate().toString();
 
+describe('an absence over booked appointments (§1.7)', () => {
   it('is refused until a choice is made, listing what it covers; keep keeps them, cancel tells each patient', async () => {
     const s = await setup();
     const admin = await staffClient(t.app, s.admin.email, testPassword);
@@ -355,5 +355,98 @@ describe('an absence over booked appointments (§1.7)', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.issues.map((issue) => issue.path)).toEqual(['coveredAppointments']);
+  });
+});
+
+describe('monthly recurrence (§1.6)', () => {
+  it('a range on the third Thursday gives slots on those days only; an absence on the 18th removes them', async () => {
+    const s = await setup();
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    const moreau = s.other.id;
+    const today = Temporal.Instant.fromEpochMilliseconds(t.clock.now().getTime()).toZonedDateTimeISO(
+      'Europe/Paris',
+    );
+    const firstDay = today.toPlainDate().toString();
+    // Dr Moreau's weekly range is replaced by one on the third Thursday of each month, 14:00–16:00
+    await t.deps.db.delete(openingRanges).where(eq(openingRanges.practitionerId, moreau));
+    const created = await admin.post<{ monthly: unknown; rrule: string }>('/api/console/opening-ranges', {
+      practitionerId: moreau,
+      locationId: s.location.id,
+      title: null,
+      firstDay,
+      startTime: '14:00',
+      endTime: '16:00',
+      weekly: null,
+      monthly: { intervalMonths: 1, monthDay: null, nth: 3, weekday: 4, until: null },
+      motifIds: [],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.rrule).toBe('FREQ=MONTHLY;BYDAY=3TH;WKST=MO');
+    const desk = await staffClient(t.app, s.secretary.email, testPassword);
+    const slotDays = async (from: string, days: number) => {
+      const answer = await desk.get<{ slots: { start: string }[] }>(
+        `/api/console/slots?motifId=${s.motif.id}&practitionerIds=${moreau}&from=${from}&days=${days}`,
+      );
+      expect(answer.status).toBe(200);
+      return [...new Set(answer.body.slots.map((slot) => localDay(slot.start)))];
+    };
+    const days = await slotDays(today.toInstant().toString(), 31);
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) {
+      const date = Temporal.PlainDate.from(day);
+      expect(date.dayOfWeek).toBe(4);
+      expect(Math.ceil(date.day / 7)).toBe(3);
+    }
+
+    // an absence every month on that day of the month: no slot left on it
+    const [first] = days as [string];
+    const absence = await admin.post('/api/console/absences', {
+      practitionerId: moreau,
+      title: 'Réunion mensuelle',
+      oneOff: null,
+      recurring: {
+        firstDay,
+        startTime: '13:00',
+        endTime: '17:00',
+        weekly: null,
+        monthly: {
+          intervalMonths: 1,
+          monthDay: Temporal.PlainDate.from(first).day,
+          nth: null,
+          weekday: null,
+          until: null,
+        },
+      },
+    });
+    expect(absence.status).toBe(201);
+    expect(await slotDays(today.toInstant().toString(), 31)).not.toContain(first);
+  });
+
+  it('refuses a rule that is both weekly and monthly, or a monthly rule with no day', async () => {
+    const s = await setup();
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    const base = {
+      practitionerId: s.dentist.id,
+      locationId: s.location.id,
+      title: null,
+      firstDay: '2027-01-01',
+      startTime: '14:00',
+      endTime: '16:00',
+      motifIds: [],
+    };
+    const both = await admin.post<{ issues: { path: string }[] }>('/api/console/opening-ranges', {
+      ...base,
+      weekly: { weekdays: [1], intervalWeeks: 1, until: null },
+      monthly: { intervalMonths: 1, monthDay: 18, nth: null, weekday: null, until: null },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.issues.map((issue) => issue.path)).toEqual(['monthly']);
+    const noDay = await admin.post<{ issues: { path: string }[] }>('/api/console/opening-ranges', {
+      ...base,
+      weekly: null,
+      monthly: { intervalMonths: 1, monthDay: null, nth: null, weekday: null, until: null },
+    });
+    expect(noDay.status).toBe(400);
+    expect(noDay.body.issues.map((issue) => issue.path)).toEqual(['monthly.monthDay']);
   });
 });

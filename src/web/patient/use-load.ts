@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api';
+import { isShowingOfflineCopy } from './pwa/offline';
 
 export type Load<T> =
   | { kind: 'loading' }
@@ -49,9 +50,25 @@ export function useLoad<T>(path: string | null): {
   }, [path, version]);
 
   useEffect(() => {
-    const again = () => setVersion((value) => value + 1);
+    // The browser says "online" a moment before requests get through: the first fetch after it may still
+    // be answered from the offline copy. Ask again a few times, a little later each time, until a fresh
+    // answer comes (or the network goes away again).
+    const timers: number[] = [];
+    const again = () => {
+      setVersion((value) => value + 1);
+      for (const delay of [1_000, 3_000, 7_000]) {
+        timers.push(
+          window.setTimeout(() => {
+            if (navigator.onLine && isShowingOfflineCopy()) setVersion((value) => value + 1);
+          }, delay),
+        );
+      }
+    };
     window.addEventListener('online', again);
-    return () => window.removeEventListener('online', again);
+    return () => {
+      window.removeEventListener('online', again);
+      for (const timer of timers) window.clearTimeout(timer);
+    };
   }, []);
 
   const reload = useCallback(() => setVersion((value) => value + 1), []);

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -75,6 +76,35 @@ export const motifs = pgTable(
   ],
 );
 
+/**
+ * A monthly recurrence (issue 9 §1.6): every N months, on a day of the month ("the 18th") or on the
+ * n-th weekday ("the third Thursday"; -1 = the last). Null columns: not monthly.
+ */
+function monthlyColumns() {
+  return {
+    intervalMonths: integer(),
+    monthDay: integer(),
+    /** 1–5, or -1 for the last */
+    monthNth: integer(),
+    /** ISO weekday of `monthNth` */
+    monthWeekday: integer(),
+  };
+}
+
+function monthlyCheck(t: {
+  intervalMonths: AnyPgColumn;
+  monthDay: AnyPgColumn;
+  monthNth: AnyPgColumn;
+  monthWeekday: AnyPgColumn;
+  intervalWeeks: AnyPgColumn;
+  weekdays: AnyPgColumn;
+}) {
+  return sql`(${t.intervalMonths} is null and ${t.monthDay} is null and ${t.monthNth} is null and ${t.monthWeekday} is null)
+    or (${t.intervalMonths} between 1 and 12 and ${t.intervalWeeks} is null and ${t.weekdays} is null
+        and ((${t.monthDay} between 1 and 31 and ${t.monthNth} is null and ${t.monthWeekday} is null)
+          or (${t.monthDay} is null and ${t.monthNth} in (1, 2, 3, 4, 5, -1) and ${t.monthWeekday} between 1 and 7)))`;
+}
+
 /** A practitioner's recurring availability at a location (SET-5), in local time of the practice. */
 export const openingRanges = pgTable(
   'opening_ranges',
@@ -96,6 +126,7 @@ export const openingRanges = pgTable(
     /** ISO weekdays (1 = Monday); null with interval_weeks null = the first day only */
     weekdays: integer().array(),
     intervalWeeks: integer(),
+    ...monthlyColumns(),
     /** inclusive */
     untilDay: date({ mode: 'string' }),
     archivedAt: instant(),
@@ -112,6 +143,7 @@ export const openingRanges = pgTable(
       sql`(${t.intervalWeeks} is null and ${t.weekdays} is null) or (${t.intervalWeeks} between 1 and 52 and cardinality(${t.weekdays}) > 0)`,
     ),
     check('opening_ranges_until_check', sql`${t.untilDay} is null or ${t.untilDay} >= ${t.firstDay}`),
+    check('opening_ranges_monthly_check', monthlyCheck(t)),
   ],
 );
 
@@ -154,6 +186,7 @@ export const absences = pgTable(
     endMinute: integer(),
     weekdays: integer().array(),
     intervalWeeks: integer(),
+    ...monthlyColumns(),
     untilDay: date({ mode: 'string' }),
     createdAt: createdAt(),
   },
@@ -163,8 +196,10 @@ export const absences = pgTable(
       'absences_shape_check',
       sql`(${t.startsAt} is not null and ${t.endsAt} > ${t.startsAt} and ${t.firstDay} is null)
         or (${t.startsAt} is null and ${t.firstDay} is not null and ${t.startMinute} >= 0 and ${t.endMinute} <= 1440
-            and ${t.endMinute} > ${t.startMinute} and ${t.intervalWeeks} between 1 and 52 and cardinality(${t.weekdays}) > 0)`,
+            and ${t.endMinute} > ${t.startMinute}
+            and ((${t.intervalWeeks} between 1 and 52 and cardinality(${t.weekdays}) > 0) or ${t.intervalMonths} is not null))`,
     ),
+    check('absences_monthly_check', monthlyCheck(t)),
   ],
 );
 

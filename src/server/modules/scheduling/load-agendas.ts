@@ -1,5 +1,5 @@
 import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-import type { Recurrence } from '../../../domain/scheduling/recurrence';
+import type { MonthNth, Recurrence } from '../../../domain/scheduling/recurrence';
 import {
   type Interval,
   maxBufferMinutes,
@@ -23,9 +23,23 @@ export function recurrenceOf(row: {
   weekdays: number[] | null;
   intervalWeeks: number | null;
   untilDay: string | null;
+  intervalMonths?: number | null;
+  monthDay?: number | null;
+  monthNth?: number | null;
+  monthWeekday?: number | null;
 }): Recurrence {
   return {
     firstDay: row.firstDay ?? '1970-01-01',
+    monthly: row.intervalMonths
+      ? {
+          intervalMonths: row.intervalMonths,
+          monthDay: row.monthDay ?? null,
+          // the database's CHECK keeps it within 1–5 or -1
+          nth: (row.monthNth ?? null) as MonthNth | null,
+          weekday: row.monthWeekday ?? null,
+          until: row.untilDay,
+        }
+      : null,
     weekly:
       row.intervalWeeks && row.weekdays
         ? { weekdays: row.weekdays, intervalWeeks: row.intervalWeeks, until: row.untilDay }

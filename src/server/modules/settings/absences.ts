@@ -13,6 +13,7 @@ import { cancelAppointment } from '../scheduling/cancel-appointment';
 import { recurrenceOf } from '../scheduling/load-agendas';
 import { assertCanManageAgenda, resolvePractitioners } from '../scheduling/visibility';
 import { coveredAppointments } from './covered-appointments';
+import { recurrenceColumns } from './recurrence-columns';
 
 type AbsenceRow = typeof absences.$inferSelect;
 
@@ -27,12 +28,13 @@ function toAbsence(row: AbsenceRow): Absence {
         ? { startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() }
         : null,
     recurring:
-      row.firstDay && recurrence.weekly
+      row.firstDay && (recurrence.weekly || recurrence.monthly)
         ? {
             firstDay: row.firstDay,
             startTime: timeOfMinutes(row.startMinute ?? 0),
             endTime: timeOfMinutes(row.endMinute ?? 0),
             weekly: recurrence.weekly,
+            monthly: recurrence.monthly ?? null,
           }
         : null,
   };
@@ -71,6 +73,10 @@ async function valuesOf(ctx: Ctx, input: z.infer<typeof absenceBody>) {
       endMinute: null,
       weekdays: null,
       intervalWeeks: null,
+      intervalMonths: null,
+      monthDay: null,
+      monthNth: null,
+      monthWeekday: null,
       untilDay: null,
     };
   }
@@ -78,8 +84,7 @@ async function valuesOf(ctx: Ctx, input: z.infer<typeof absenceBody>) {
   const startMinute = minutesOf(recurring.startTime);
   const endMinute = minutesOf(recurring.endTime);
   if (endMinute <= startMinute) throw AppError.field('recurring.endTime', 'end_before_start');
-  if (recurring.weekly.until && recurring.weekly.until < recurring.firstDay)
-    throw AppError.field('recurring.weekly.until', 'end_before_start');
+  const columns = recurrenceColumns(recurring, 'recurring.', true);
   return {
     practitionerId: input.practitionerId,
     title: input.title,
@@ -88,9 +93,7 @@ async function valuesOf(ctx: Ctx, input: z.infer<typeof absenceBody>) {
     firstDay: recurring.firstDay,
     startMinute,
     endMinute,
-    weekdays: [...new Set(recurring.weekly.weekdays)].sort(),
-    intervalWeeks: recurring.weekly.intervalWeeks,
-    untilDay: recurring.weekly.until,
+    ...columns,
   };
 }
 

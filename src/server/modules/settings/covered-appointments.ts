@@ -15,6 +15,10 @@ type AbsenceValues = Pick<
   | 'endMinute'
   | 'weekdays'
   | 'intervalWeeks'
+  | 'intervalMonths'
+  | 'monthDay'
+  | 'monthNth'
+  | 'monthWeekday'
   | 'untilDay'
 >;
 
@@ -87,6 +91,10 @@ export async function coveredAppointments(ctx: Ctx, values: AbsenceValues): Prom
             firstDay: values.firstDay,
             weekdays: values.weekdays ?? null,
             intervalWeeks: values.intervalWeeks ?? null,
+            intervalMonths: values.intervalMonths ?? null,
+            monthDay: values.monthDay ?? null,
+            monthNth: values.monthNth ?? null,
+            monthWeekday: values.monthWeekday ?? null,
             untilDay: values.untilDay ?? null,
           }),
           startMinute: values.startMinute ?? 0,

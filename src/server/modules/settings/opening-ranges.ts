@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit';
 import { checkLocation, checkPractitioner } from '../scheduling/appointment-rules';
 import { recurrenceOf } from '../scheduling/load-agendas';
 import { assertCanManageAgenda, resolvePractitioners } from '../scheduling/visibility';
+import { recurrenceColumns } from './recurrence-columns';
 
 type RangeRow = typeof openingRanges.$inferSelect;
 type Input = z.infer<typeof openingRangeBody>;
@@ -25,6 +26,7 @@ function toOpeningRange(row: RangeRow, motifIds: string[]): OpeningRange {
     startTime: timeOfMinutes(row.startMinute),
     endTime: timeOfMinutes(row.endMinute),
     weekly: recurrence.weekly,
+    monthly: recurrence.monthly ?? null,
     motifIds,
     rrule: toRRule(recurrence),
   };
@@ -62,8 +64,7 @@ async function validate(ctx: Ctx, input: Input) {
   const startMinute = minutesOf(input.startTime);
   const endMinute = minutesOf(input.endTime);
   if (endMinute <= startMinute) throw AppError.field('endTime', 'end_before_start');
-  if (input.weekly?.until && input.weekly.until < input.firstDay)
-    throw AppError.field('weekly.until', 'end_before_start');
+  const recurrence = recurrenceColumns(input, '', false);
   const motifIds = [...new Set(input.motifIds)];
   if (motifIds.length > 0) {
     const known = await ctx.db
@@ -82,9 +83,7 @@ async function validate(ctx: Ctx, input: Input) {
       firstDay: input.firstDay,
       startMinute,
       endMinute,
-      weekdays: input.weekly ? [...new Set(input.weekly.weekdays)].sort() : null,
-      intervalWeeks: input.weekly?.intervalWeeks ?? null,
-      untilDay: input.weekly?.until ?? null,
+      ...recurrence,
     },
     motifIds,
   };

@@ -24,6 +24,11 @@ function subscribe(notify: () => void): () => void {
 
 const snapshot = () => lastAnswerOffline || !navigator.onLine;
 
+/** Whether the last patient-data answer was the service worker's offline copy. */
+export function isShowingOfflineCopy(): boolean {
+  return lastAnswerOffline;
+}
+
 /**
  * True while the app shows data from its offline copy or the browser has no network: screens then disable
  * changes (cancel, move, book, edit) and show `<OfflineBanner />`. It turns false again with the first answer

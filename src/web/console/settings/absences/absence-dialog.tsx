@@ -6,6 +6,7 @@ import { SelectField } from '../../../shared/ui/select-field';
 import { useI18n } from '../../i18n';
 import { DialogForm } from '../common/dialog-form';
 import { fieldErrors } from '../common/field-errors';
+import { MonthlyFields } from '../common/monthly-fields';
 import { type PractitionerItem, personName } from '../common/people';
 import { RadioGroup } from '../common/radio-group';
 import { followFirstDay } from '../common/weekly';
@@ -165,12 +166,33 @@ export function AbsenceDialog({
       {oneOff ? (
         <p className="field__hint">{t('settings.absences.zoneHint', { zone: timeZone })}</p>
       ) : (
-        <WeeklyFields
-          value={form.weekly}
-          onChange={set('weekly')}
-          errorFor={errorFor}
-          path="recurring.weekly"
-        />
+        <>
+          <RadioGroup<'weekly' | 'monthly'>
+            legend={t('settings.repeatKind')}
+            value={form.repeat}
+            onChange={set('repeat')}
+            options={[
+              { value: 'weekly', label: t('settings.repeatKind.weekly') },
+              { value: 'monthly', label: t('settings.repeatKind.monthly') },
+            ]}
+          />
+          {form.repeat === 'weekly' ? (
+            <WeeklyFields
+              value={form.weekly}
+              onChange={set('weekly')}
+              errorFor={errorFor}
+              path="recurring.weekly"
+            />
+          ) : (
+            <MonthlyFields
+              value={form.monthly}
+              onChange={set('monthly')}
+              firstDay={form.startDay}
+              errorFor={errorFor}
+              path="recurring.monthly"
+            />
+          )}
+        </>
       )}
       {covered ? (
         <CoveredList

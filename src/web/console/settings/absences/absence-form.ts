@@ -1,5 +1,6 @@
 import type { Absence } from '../../../../contracts/settings';
 import { localPartsOf, todayIso } from '../common/calendar';
+import { type MonthlyForm, monthlyBodyOf, monthlyFormOf } from '../common/monthly';
 import { type WeeklyForm, weeklyBodyOf, weeklyFormOf } from '../common/weekly';
 
 export type AbsenceKind = 'oneOff' | 'recurring';
@@ -16,7 +17,10 @@ export interface AbsenceForm {
   startTime: string;
   endDay: string;
   endTime: string;
+  /** how a recurring absence repeats */
+  repeat: 'weekly' | 'monthly';
   weekly: WeeklyForm;
+  monthly: MonthlyForm;
 }
 
 /** One-off absences come back as instants: they are shown and edited in the practice's time zone. */
@@ -36,11 +40,13 @@ export function absenceFormOf(
       startTime: start.time,
       endDay: end.day,
       endTime: end.time,
+      repeat: 'weekly',
       weekly: weeklyFormOf(null, start.day),
+      monthly: monthlyFormOf(null),
     };
   }
   if (absence?.recurring) {
-    const { firstDay, startTime, endTime, weekly } = absence.recurring;
+    const { firstDay, startTime, endTime, weekly, monthly } = absence.recurring;
     return {
       practitionerId: absence.practitionerId,
       title: absence.title,
@@ -49,7 +55,9 @@ export function absenceFormOf(
       startTime,
       endDay: firstDay,
       endTime,
+      repeat: monthly ? 'monthly' : 'weekly',
       weekly: weeklyFormOf(weekly, firstDay),
+      monthly: monthlyFormOf(monthly),
     };
   }
   const today = todayIso();
@@ -61,7 +69,9 @@ export function absenceFormOf(
     startTime: '08:00',
     endDay: today,
     endTime: '19:00',
+    repeat: 'weekly',
     weekly: weeklyFormOf(null, today),
+    monthly: monthlyFormOf(null),
   };
 }
 
@@ -86,7 +96,8 @@ export function absenceBodyOf(form: AbsenceForm) {
       firstDay: form.startDay,
       startTime: form.startTime,
       endTime: form.endTime,
-      weekly: weeklyBodyOf(form.weekly),
+      weekly: form.repeat === 'weekly' ? weeklyBodyOf(form.weekly) : null,
+      monthly: form.repeat === 'monthly' ? monthlyBodyOf(form.monthly, form.startDay) : null,
     },
   };
 }
@@ -104,4 +115,9 @@ export const absencePaths = new Set([
   'recurring.weekly.weekdays',
   'recurring.weekly.intervalWeeks',
   'recurring.weekly.until',
+  'recurring.weekly',
+  'recurring.monthly',
+  'recurring.monthly.monthDay',
+  'recurring.monthly.intervalMonths',
+  'recurring.monthly.until',
 ]);

@@ -3,6 +3,7 @@ import { displayDate } from '../../../shared/dates';
 import { Button } from '../../../shared/ui/button';
 import { useI18n } from '../../i18n';
 import { todayIso } from '../common/calendar';
+import { describeMonthly } from '../common/monthly';
 import { describeWeekly } from '../common/weekly';
 
 interface AbsenceListProps {
@@ -18,7 +19,7 @@ function startOf(absence: Absence): string {
 
 function isEnded(absence: Absence, now: Date, today: string): boolean {
   if (absence.oneOff) return new Date(absence.oneOff.endsAt) < now;
-  const until = absence.recurring?.weekly.until;
+  const until = absence.recurring?.weekly?.until ?? absence.recurring?.monthly?.until;
   return Boolean(until && until < today);
 }
 
@@ -46,9 +47,9 @@ export function AbsenceList({ absences, timeZone, onEdit, onDelete }: AbsenceLis
       return range.formatRange(new Date(absence.oneOff.startsAt), new Date(absence.oneOff.endsAt));
     }
     if (!absence.recurring) return '';
-    const { weekly, startTime, endTime, firstDay } = absence.recurring;
+    const { weekly, monthly, startTime, endTime, firstDay } = absence.recurring;
     return [
-      describeWeekly(weekly, t, lang),
+      weekly ? describeWeekly(weekly, t, lang) : monthly ? describeMonthly(monthly, t, lang) : '',
       t('settings.timeSpan', { start: startTime, end: endTime }),
       t('settings.ranges.from', { date: displayDate(firstDay, lang) }),
     ].join(' · ');

@@ -6,6 +6,7 @@ import { SelectField } from '../../../shared/ui/select-field';
 import { useI18n } from '../../i18n';
 import { DialogForm } from '../common/dialog-form';
 import { fieldErrors } from '../common/field-errors';
+import { MonthlyFields } from '../common/monthly-fields';
 import { type PractitionerItem, personName } from '../common/people';
 import { RadioGroup } from '../common/radio-group';
 import { followFirstDay } from '../common/weekly';
@@ -147,6 +148,7 @@ export function OpeningRangeDialog(props: OpeningRangeDialogProps) {
         options={[
           { value: 'none', label: t('settings.ranges.repeat.none') },
           { value: 'weekly', label: t('settings.ranges.repeat.weekly') },
+          { value: 'monthly', label: t('settings.repeatKind.monthly') },
         ]}
       />
       {form.repeat === 'weekly' ? (
@@ -156,6 +158,15 @@ export function OpeningRangeDialog(props: OpeningRangeDialogProps) {
           errorFor={errorFor}
           path="weekly"
           rrule={range?.weekly ? range.rrule : null}
+        />
+      ) : null}
+      {form.repeat === 'monthly' ? (
+        <MonthlyFields
+          value={form.monthly}
+          onChange={set('monthly')}
+          firstDay={form.firstDay}
+          errorFor={errorFor}
+          path="monthly"
         />
       ) : null}
       <MotifChecklist

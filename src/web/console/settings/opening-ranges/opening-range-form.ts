@@ -1,9 +1,10 @@
 import type { OpeningRange } from '../../../../contracts/settings';
 import { todayIso } from '../common/calendar';
 import { textOrNull } from '../common/field-errors';
+import { type MonthlyForm, monthlyBodyOf, monthlyFormOf } from '../common/monthly';
 import { type WeeklyForm, weeklyBodyOf, weeklyFormOf } from '../common/weekly';
 
-export type Repeat = 'none' | 'weekly';
+export type Repeat = 'none' | 'weekly' | 'monthly';
 
 /** An opening range as its dialog holds it while typed. */
 export interface OpeningRangeForm {
@@ -15,6 +16,7 @@ export interface OpeningRangeForm {
   endTime: string;
   repeat: Repeat;
   weekly: WeeklyForm;
+  monthly: MonthlyForm;
   motifIds: string[];
 }
 
@@ -37,6 +39,7 @@ export function openingRangeFormOf(
       endTime: '12:00',
       repeat: 'weekly',
       weekly: weeklyFormOf(null, firstDay),
+      monthly: monthlyFormOf(null),
       motifIds: [],
     };
   }
@@ -47,8 +50,9 @@ export function openingRangeFormOf(
     firstDay: range.firstDay,
     startTime: range.startTime,
     endTime: range.endTime,
-    repeat: range.weekly ? 'weekly' : 'none',
+    repeat: range.weekly ? 'weekly' : range.monthly ? 'monthly' : 'none',
     weekly: weeklyFormOf(range.weekly, range.firstDay),
+    monthly: monthlyFormOf(range.monthly),
     motifIds: range.motifIds.filter((id) => defaults.motifIds.includes(id)),
   };
 }
@@ -62,6 +66,7 @@ export function openingRangeBodyOf(form: OpeningRangeForm) {
     startTime: form.startTime,
     endTime: form.endTime,
     weekly: form.repeat === 'weekly' ? weeklyBodyOf(form.weekly) : null,
+    monthly: form.repeat === 'monthly' ? monthlyBodyOf(form.monthly, form.firstDay) : null,
     motifIds: form.motifIds,
   };
 }
@@ -77,5 +82,9 @@ export const openingRangePaths = new Set([
   'weekly.weekdays',
   'weekly.intervalWeeks',
   'weekly.until',
+  'monthly',
+  'monthly.monthDay',
+  'monthly.intervalMonths',
+  'monthly.until',
   'motifIds',
 ]);

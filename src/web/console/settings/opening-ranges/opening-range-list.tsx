@@ -3,6 +3,7 @@ import { displayDate } from '../../../shared/dates';
 import { Button } from '../../../shared/ui/button';
 import { useI18n } from '../../i18n';
 import { todayIso } from '../common/calendar';
+import { describeMonthly } from '../common/monthly';
 import { describeWeekly } from '../common/weekly';
 
 interface OpeningRangeListProps {
@@ -39,11 +40,14 @@ export function OpeningRangeList({ ranges, locations, motifs, onEdit, onDelete }
         </thead>
         <tbody>
           {ranges.map((range) => {
-            const lastDay = range.weekly ? range.weekly.until : range.firstDay;
+            const repeats = range.weekly ?? range.monthly;
+            const lastDay = repeats ? repeats.until : range.firstDay;
             const ended = lastDay !== null && lastDay < today;
             const when = range.weekly
               ? describeWeekly(range.weekly, t, lang)
-              : t('settings.ranges.once', { date: displayDate(range.firstDay, lang) });
+              : range.monthly
+                ? describeMonthly(range.monthly, t, lang)
+                : t('settings.ranges.once', { date: displayDate(range.firstDay, lang) });
             const hours = t('settings.timeSpan', { start: range.startTime, end: range.endTime });
             const label = [range.title, when, hours].filter(Boolean).join(' · ');
             return (
@@ -51,13 +55,12 @@ export function OpeningRangeList({ ranges, locations, motifs, onEdit, onDelete }
                 <td className="settings-wide">
                   {range.title ? <strong className="settings-block">{range.title}</strong> : null}
                   {when}
-                  {range.weekly ? (
+                  {repeats ? (
                     <span className="muted settings-block">
                       {t('settings.ranges.from', { date: displayDate(range.firstDay, lang) })}
                     </span>
                   ) : null}
                   {ended ? <span className="badge">{t('settings.ranges.ended')}</span> : null}
-                  {range.rrule ? <code className="settings-rrule settings-block">{range.rrule}</code> : null}
                 </td>
                 <td className="settings-nowrap">{hours}</td>
                 <td>{locationName(range.locationId)}</td>
