@@ -367,23 +367,57 @@ describe('sharing rules (DOC-2) and the minors switch', () => {
     expect((await download(t.app, paul, `/api/patient/documents/${letter.body.id}/file`)).status).toBe(404);
   });
 
-  it('the minors switch hides a child’s documents from the app, and shows them once on', async () => {
+  it('with the default settings a parent reads and signs his minor child’s document (DOC-2)', async () => {
     const f = await practiceWithFamily();
     const forLea = await share(f.desk, f.lea.id, {
-      type: 'informed_consent',
-      title: 'Consentement Léa',
+      type: 'quote',
+      title: 'Devis Léa',
       requiresSignature: true,
     });
     const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
-    await setModules(f.admin, { enabled: true, minors: false });
-    expect(allIds((await paul.get<PatientDocumentList>('/api/patient/documents')).body)).toEqual([]);
-    expect((await download(t.app, paul, `/api/patient/documents/${forLea.id}/file`)).status).toBe(404);
-    expect((await paul.post(`/api/patient/documents/${forLea.id}/signature/code`)).status).toBe(404);
-
-    await setModules(f.admin, { enabled: true, minors: true });
+    await setModules(f.admin, defaultAppModules.documents);
+    expect(defaultAppModules.documents.minors).toBe(false);
     const list = (await paul.get<PatientDocumentList>('/api/patient/documents')).body;
     expect(list.toSign.map((d) => [d.id, d.canSign])).toEqual([[forLea.id, true]]);
     expect((await download(t.app, paul, `/api/patient/documents/${forLea.id}/file`)).status).toBe(200);
+    expect((await paul.post(`/api/patient/documents/${forLea.id}/signature/code`)).status).toBe(200);
+  });
+
+  it('the minors switch is about the minor’s own phone: off, a teenager does not see her own documents', async () => {
+    const f = await practiceWithFamily();
+    // Inès, 15, with her own phone; Paul is her parent
+    const phone = `+3363998${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+    const teen = await makePatient(t.deps.db, f.practice.id, {
+      lastName: 'Durand',
+      firstName: 'Inès',
+      birthDate: `${new Date(t.clock.now()).getUTCFullYear() - 15}-02-10`,
+      mobilePhone: phone,
+    });
+    await linkResponsable(t.deps.db, f.practice.id, teen.id, f.paul.id, 'parent1');
+    const forInes = await share(f.desk, teen.id, {
+      title: 'Devis Inès',
+      visibility: { patient: true, responsables: true, correspondents: false },
+    });
+    const ines = await patientClient(t.app, t.deps.db, {
+      practice: f.identities.paul.practice,
+      phone,
+      lastName: 'Durand',
+      firstName: 'Inès',
+      birthDate: teen.birthDate,
+    });
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    await setModules(f.admin, { enabled: true, minors: false });
+    expect(allIds((await ines.get<PatientDocumentList>('/api/patient/documents')).body)).toEqual([]);
+    expect((await download(t.app, ines, `/api/patient/documents/${forInes.id}/file`)).status).toBe(404);
+    expect(allIds((await paul.get<PatientDocumentList>('/api/patient/documents')).body)).toContain(
+      forInes.id,
+    );
+
+    await setModules(f.admin, { enabled: true, minors: true });
+    expect(allIds((await ines.get<PatientDocumentList>('/api/patient/documents')).body)).toEqual([
+      forInes.id,
+    ]);
+    expect((await download(t.app, ines, `/api/patient/documents/${forInes.id}/file`)).status).toBe(200);
   });
 });
 

@@ -420,7 +420,13 @@ describe('absences (SET-6)', () => {
       recurring: { firstDay: day, startTime: '11:00', endTime: '12:00', weekly },
     });
     expect(meeting.status).toBe(201);
-    expect(meeting.body.recurring).toEqual({ firstDay: day, startTime: '11:00', endTime: '12:00', weekly, monthly: null });
+    expect(meeting.body.recurring).toEqual({
+      firstDay: day,
+      startTime: '11:00',
+      endTime: '12:00',
+      weekly,
+      monthly: null,
+    });
     const morning = ['09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30'];
     const during = await s.slots(from, 8);
     for (const date of [day, addDays(day, 7)]) expect(timesOn(during, date), date).toEqual(morning);

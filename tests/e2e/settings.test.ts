@@ -1,6 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appointments, outbox } from '../../src/server/db/schema';
 import { demoPassword } from '../../src/server/demo/demo-data';
+import { zonedInstant } from '../../src/web/shared/zoned-time';
+import { expectNoSeriousA11yViolations } from './axe';
+import { demoBernardInLyon, demoPatient, demoPracticeRow } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 let server: E2eServer;
@@ -194,6 +199,68 @@ it('the Team page explains why the last admin cannot be demoted nor remove herse
   await haddad.getByRole('button', { name: 'Enregistrer' }).click();
   await haddad.waitFor({ state: 'detached' });
   await page.getByText('Voit aussi : Dr Sophie Bernard').waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('an absence over booked appointments lists them first, then cancels them and tells each patient', async () => {
+  const db = server.deps.db;
+  const practice = await demoPracticeRow(db);
+  const { bernard, lyon, controle } = await demoBernardInLyon(db, practice.id);
+  const paul = await demoPatient(db, 'Durand', 'Paul');
+  const day = mondayAfter(28);
+  const startsAt = new Date(zonedInstant(day, 10 * 60, 'Europe/Paris'));
+  const [booked] = await db
+    .insert(appointments)
+    .values({
+      practiceId: practice.id,
+      practitionerId: bernard.id,
+      locationId: lyon.id,
+      motifId: controle.id,
+      patientId: paul.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      channel: 'staff',
+    })
+    .returning();
+
+  const context = await browser.newContext();
+  const { page, problems } = await newPage(context);
+  await signIn(page, 'sophie.bernard@cabinet-tilleuls.example');
+  await page.goto(`${server.url}/console/settings/absences`);
+  await page.getByRole('button', { name: 'Ajouter une absence' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle absence' });
+  await dialog.getByLabel(/^Intitulé/).fill('Congrès');
+  await dialog.getByLabel('Jour de début').fill(day);
+  await dialog.getByLabel('Heure de début').fill('08:00');
+  await dialog.getByLabel('Jour de fin').fill(day);
+  await dialog.getByLabel('Heure de fin').fill('20:00');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+
+  // nothing saved yet: the appointments it covers, and two deliberate choices
+  const covered = dialog.getByRole('alert').filter({ hasText: /Cette absence couvre \d+ rendez-vous/ });
+  await covered.waitFor();
+  expect(await covered.textContent()).toContain('DURAND Paul');
+  expect(await covered.textContent()).toContain('Consultation de contrôle');
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Annuler ces rendez-vous et prévenir les patients' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Absence « Congrès » enregistrée.').waitFor();
+
+  const [after] = await db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, booked?.id ?? ''));
+  expect(after).toMatchObject({
+    status: 'cancelled',
+    cancelledBy: 'practice',
+    cancellationReason: 'Congrès',
+  });
+  const notices = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.appointmentId, booked?.id ?? ''));
+  expect(notices.map((notice) => notice.kind)).toContain('appointment_cancelled_by_practice');
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -72,15 +72,18 @@ export async function appReader(ctx: Ctx): Promise<AppReader> {
 
 /**
  * Whether the phone sees this document in the app: a family member's, shared with the phone's
- * relation to them (DOC-2), and not a minor's when the practice keeps minors' documents out.
+ * relation to them (DOC-2). The "minors" switch of the documents module (SET-8) is about a minor's own
+ * access: when off, a minor's own phone does not see their documents, while their responsables (parents,
+ * guarantor) read and sign them as the sharing rules say.
  */
 export function canRead(reader: AppReader, document: DocumentRow): boolean {
   const owner = reader.family.get(document.patientId);
   if (!owner) return false;
-  if (!reader.modules.documents.minors && isMinor(owner.birthDate, reader.today)) return false;
+  const responsable = reader.responsablesOnPhone.has(owner.id);
+  const ownAccessAllowed = reader.modules.documents.minors || !isMinor(owner.birthDate, reader.today);
   return visibleTo(document, reader.settings, {
-    ownPhone: owner.mobilePhone === reader.phone,
-    responsable: reader.responsablesOnPhone.has(owner.id),
+    ownPhone: ownAccessAllowed && owner.mobilePhone === reader.phone,
+    responsable,
   });
 }
 
