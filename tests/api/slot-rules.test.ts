@@ -450,3 +450,19 @@ describe('monthly recurrence (§1.6)', () => {
     expect(noDay.body.issues.map((issue) => issue.path)).toEqual(['monthly.monthDay']);
   });
 });
+
+describe('moving a motif that is not booked online (§3.17)', () => {
+  it('the manage link’s slots answer "call the practice" with its number, not "not found"', async () => {
+    const s = await setup();
+    const booked = await book(s, nextWeekdayAt(10));
+    expect(booked.status).toBe(201);
+    await t.deps.db.update(motifs).set({ onlineBookable: false }).where(eq(motifs.id, s.motif.id));
+    const anyone = new TestClient(t.app);
+    const slots = await anyone.get<{ code: string; reason: string; details: { phone: string } }>(
+      `/api/public/appointments/${booked.body.manageToken}/slots`,
+    );
+    expect(slots.status).toBe(403);
+    expect(slots.body).toMatchObject({ code: 'BOOKING_NOT_ALLOWED', reason: 'motif_not_online' });
+    expect(slots.body.details.phone).toMatch(/^\+33/);
+  });
+});

@@ -89,6 +89,10 @@ export async function slotsForManagedMove(
   from: string | undefined,
 ): Promise<PublicSlotPage> {
   const facts = await resolve(deps, token);
+  // a motif (or a practice) not booked online: say so with the phone, rather than "not found"
+  const phone = { phone: facts.practice.phone };
+  if (!facts.practice.onlineBookingOpen) throw AppError.refused('booking_closed', phone);
+  if (!facts.motif.onlineBookable) throw AppError.refused('motif_not_online', phone);
   return findPublicSlots(
     deps,
     facts.practice.slug,

@@ -31,7 +31,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'home.hello': 'Hello {name}',
   'home.intro': 'Welcome to the console of {practice}.',
   'home.next':
-    'The agenda, patients and the waiting list are in the menu. Messages and documents come in a later release.',
+    'The agenda, patients, messages, documents and the waiting list are in the menu.',
   'soon.title': '{area}',
   'soon.body': 'This area is not available yet in this version of Sourire.',
   'outbox.title': 'Sent messages',

@@ -31,7 +31,7 @@ export const shellFr = {
   'home.hello': 'Bonjour {name}',
   'home.intro': 'Bienvenue dans la console de {practice}.',
   'home.next':
-    'L’agenda, les patients et la liste d’attente sont dans le menu. Messagerie et documents arrivent dans une prochaine version.',
+    'L’agenda, les patients, la messagerie, les documents et la liste d’attente sont dans le menu.',
   'soon.title': '{area}',
   'soon.body': 'Cette rubrique n’est pas encore disponible dans cette version de Sourire.',
   'outbox.title': 'Messages envoyés',

@@ -96,7 +96,14 @@ export function MovePanel({
       </p>
       {taken ? <Alert tone="error">{t('move.taken')}</Alert> : null}
       {load.kind === 'loading' ? <Loading /> : null}
-      {load.kind === 'failed' ? <LoadFailure error={load.error} onRetry={reload} /> : null}
+      {load.kind === 'failed' ? (
+        load.error instanceof ApiError && load.error.code === 'BOOKING_NOT_ALLOWED' ? (
+          // a motif not booked online: call the practice, with its number (nothing to retry)
+          <RefusalAlert error={load.error} phone={appointment.practice.phone} />
+        ) : (
+          <LoadFailure error={load.error} onRetry={reload} />
+        )
+      ) : null}
       {load.kind === 'ready' ? (
         <SlotDays
           page={load.data}
