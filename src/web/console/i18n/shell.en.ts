@@ -30,8 +30,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'role.secretary': 'Front desk',
   'home.hello': 'Hello {name}',
   'home.intro': 'Welcome to the console of {practice}.',
-  'home.next':
-    'The agenda, patients, messages, documents and the waiting list are in the menu.',
+  'home.next': 'The agenda, patients, messages, documents and the waiting list are in the menu.',
   'soon.title': '{area}',
   'soon.body': 'This area is not available yet in this version of Sourire.',
   'outbox.title': 'Sent messages',
