@@ -18,6 +18,7 @@
 //
 // Requests go through real HTTP (Node's fetch, keep-alive) to the app listening on 127.0.0.1, one at a
 // time, signed in as the practice's secretary; warm-up requests are not counted.
+
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { PGlite } from '@electric-sql/pglite';
@@ -27,6 +28,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { nameKeys } from '../src/domain/phonetic';
 import { dayMs, localMs, weekdayOf } from '../src/domain/time/local-date';
 import { ZoneConverter } from '../src/domain/time/zone-converter';
 import { buildApp } from '../src/server/app';
@@ -581,12 +583,13 @@ async function load(db: Db, today: number): Promise<Dataset> {
   await insertRows(
     db,
     'patients',
-    'id, practice_id, last_name, first_name, birth_date, mobile_phone, email, postal_code, city, country, own_practitioner_id, archived_at, created_at, updated_at',
+    'id, practice_id, last_name, first_name, phonetic_keys, birth_date, mobile_phone, email, postal_code, city, country, own_practitioner_id, archived_at, created_at, updated_at',
     allPatients.map((patient) => [
       patient.id,
       patient.practiceId,
       patient.lastName,
       patient.firstName,
+      `{${nameKeys(patient.lastName, patient.firstName).join(',')}}`,
       patient.birthDate,
       patient.mobilePhone,
       patient.email,
@@ -689,6 +692,10 @@ function searchProbes(patients: PatientData[]): Probe[] {
     ['typo', 'Fourier'],
     ['typo', 'Chevalllier'],
     ['typo', 'Leclair'],
+    ['phonetic', 'lefebvre'],
+    ['phonetic', 'dupond'],
+    ['phonetic', 'legall'],
+    ['phonetic', 'mathieu'],
     ['first_name', 'Anaïs'],
     ['first_name', 'timothee'],
     ['phone_spaced', spaced(withPhone.mobilePhone ?? '')],

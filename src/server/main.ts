@@ -8,6 +8,7 @@ import { fileStorageFromConfig } from './files/from-config';
 import { type JobRunner, startJobRunner } from './jobs/runner';
 import { localBus, postgresBus } from './live/live-bus';
 import { createTransports } from './modules/outbox/transports';
+import { backfillNameKeys } from './modules/patients/name-keys';
 
 /** Start-up: configuration, database and migrations, demo seed, HTTP server, background jobs. */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.database);
   await database.migrate();
+  await backfillNameKeys(database.db);
 
   const shouldSeed =
     config.demo === 'always' || (config.demo === 'auto' && (await isDatabaseEmpty(database.db)));

@@ -91,6 +91,40 @@ describe('search (PAT-3)', () => {
     expect((await s.search('zzyzx')).ids).toEqual([]);
   });
 
+  it('forgives French spelling: lefevre, legall, dupond, mathieu (phonetic keys)', async () => {
+    const s = await setup();
+    const lefebvre = await s.patient({ lastName: 'Lefebvre', firstName: 'Jeanne' });
+    const lefevre = await s.patient({ lastName: 'Lefèvre', firstName: 'Louis' });
+    const legall = await s.patient({ lastName: 'Le Gall', firstName: 'Yann' });
+    const dupont = await s.patient({ lastName: 'Dupont', firstName: 'Anne' });
+    const matthieu = await s.patient({ lastName: 'Rolland', firstName: 'Matthieu' });
+    await s.patient({ lastName: 'Martin', firstName: 'Paul' });
+    await s.patient({ lastName: 'Durand', firstName: 'Léa' });
+    expect((await s.search('lefevre')).ids).toEqual([lefebvre.id, lefevre.id].sort());
+    expect((await s.search('legall')).ids).toEqual([legall.id]);
+    expect((await s.search('le gall')).ids).toEqual([legall.id]);
+    expect((await s.search('dupond')).ids).toEqual([dupont.id]);
+    expect((await s.search('mathieu')).ids).toEqual([matthieu.id]);
+    expect((await s.search('dupond anne')).ids).toEqual([dupont.id]);
+    expect((await s.search('dupond paul')).ids).toEqual([]);
+  });
+
+  it('keys follow the names written by the front desk (create, then rename)', async () => {
+    const s = await setup();
+    const created = await s.create(
+      adult({ lastName: 'Lefebvre', firstName: 'Anaïs', mobilePhone: '06 39 98 44 01' }),
+    );
+    expect(created.status).toBe(201);
+    expect((await s.search('lefevre')).ids).toEqual([created.body.id]);
+    const renamed = await s.put(
+      created.body.id,
+      adult({ lastName: 'Dupont', firstName: 'Anaïs', mobilePhone: '06 39 98 44 01' }),
+    );
+    expect(renamed.status).toBe(200);
+    expect((await s.search('lefevre')).ids).toEqual([]);
+    expect((await s.search('dupond')).ids).toEqual([created.body.id]);
+  });
+
   it('finds a birth date typed DD/MM/YYYY or YYYY-MM-DD, never with day and month swapped', async () => {
     const s = await setup();
     const born = await s.patient({ birthDate: '1975-11-02' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import { nameKeys } from '../../src/domain/phonetic';
 import type { Db } from '../../src/server/db/client';
 import {
   locations,
@@ -73,15 +74,17 @@ export async function makePatient(
   practiceId: string,
   overrides: Partial<typeof patients.$inferInsert> = {},
 ) {
+  const lastName = overrides.lastName ?? `Patient${unique()}`;
   const [patient] = await db
     .insert(patients)
     .values({
       practiceId,
-      lastName: `Patient${unique()}`,
+      lastName,
       firstName: 'Camille',
       birthDate: '1985-06-15',
       mobilePhone: `+3363998${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
       ...overrides,
+      phoneticKeys: nameKeys(overrides.lastName ?? lastName, overrides.firstName ?? 'Camille'),
     })
     .returning();
   if (!patient) throw new Error('patient not created');

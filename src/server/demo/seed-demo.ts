@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { formatPhone, normalisePhone } from '../../domain/phone';
+import { nameKeys } from '../../domain/phonetic';
 import type { Db } from '../db/client';
 import { locations, patientRelations, patients, practices, staff } from '../db/schema';
 import { hashPassword } from '../modules/auth/passwords';
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
           practiceId: practice.id,
           lastName: patient.lastName,
           firstName: patient.firstName,
+          phoneticKeys: nameKeys(patient.lastName, patient.firstName),
           birthDate: patient.birthDate,
           mobilePhone: patient.phone ? normalisePhone(patient.phone, 'FR') : null,
           email: patient.email,

@@ -36,6 +36,11 @@ export const patients = pgTable(
     archivedAt: instant(),
     /** folded "last first" name for accent- and typo-tolerant search (PAT-3) */
     searchName: text().generatedAlwaysAs((): SQL => sql`sourire_fold(last_name || ' ' || first_name)`),
+    /**
+     * French phonetic keys of the names (`nameKeys` in src/domain/phonetic.ts), written with the names
+     * (`withNameKeys`), so "lefevre" finds Lefebvre (issue 9 §2.11)
+     */
+    phoneticKeys: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index('patients_practice_phone_idx').on(t.practiceId, t.mobilePhone),
@@ -43,6 +48,7 @@ export const patients = pgTable(
     index('patients_search_name_idx')
       .using('gin', sql`${t.searchName} gin_trgm_ops`)
       .with({ fastupdate: false }),
+    index('patients_phonetic_keys_idx').using('gin', t.phoneticKeys).with({ fastupdate: false }),
     index('patients_email_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`).with({ fastupdate: false }),
     index('patients_phone_trgm_idx')
       .using('gin', sql`${t.mobilePhone} gin_trgm_ops`)

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BookedAppointment, createBookingBody } from '../../../contracts/booking';
 import type { Lang } from '../../../contracts/i18n/lang';
+import { nameKeys } from '../../../domain/phonetic';
 import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { onlineRefusal } from '../../../domain/scheduling/online-rules';
 import { type AppDeps, makeCtx, withTransaction } from '../../context';
@@ -142,6 +143,7 @@ export async function createBooking(
             practiceId: practice.id,
             lastName: grant.lastName,
             firstName: grant.firstName,
+            phoneticKeys: nameKeys(grant.lastName, grant.firstName),
             birthDate: grant.birthDate,
             mobilePhone: grant.phone,
             email: input.newPatient.email,

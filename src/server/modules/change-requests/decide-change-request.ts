@@ -6,6 +6,7 @@ import {
   infoFieldNames,
   type StaffChangeRequest,
 } from '../../../contracts/patient-app';
+import { nameKeys } from '../../../domain/phonetic';
 import { type Ctx, withTransaction } from '../../context';
 import {
   type ChangeRequestPayload,
@@ -16,6 +17,7 @@ import {
 } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
+import { refreshNameKeys } from '../patients/name-keys';
 import { findPracticeById } from '../practice/find-practice';
 import { staffChangeRequest } from './list-change-requests';
 
@@ -131,6 +133,8 @@ async function applyInfo(
     )
     .returning({ id: patients.id });
   if (!updated) throw new AppError('CONFLICT', { details: { reason: 'patient_archived' } });
+  if (changes.lastName !== undefined || changes.firstName !== undefined)
+    await refreshNameKeys(ctx.db, ctx.practiceId, updated.id);
   await recordAudit(ctx, {
     action: 'patient.update',
     entity: 'patient',
@@ -193,6 +197,7 @@ async function addDependant(
       practiceId: ctx.practiceId,
       lastName: dependant.lastName,
       firstName: dependant.firstName,
+      phoneticKeys: nameKeys(dependant.lastName, dependant.firstName),
       birthDate: dependant.birthDate,
       country: practice.country,
       lang: parent.lang,

@@ -7,6 +7,7 @@ import { patientReferents, patientRelations, patients, type RelationRole, staff 
 import { AppError, type IssueKey } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
+import { withNameKeys } from './name-keys';
 
 type Input = z.infer<typeof patientBody>;
 type PatientRow = typeof patients.$inferSelect;
@@ -74,7 +75,7 @@ export async function savePatient(ctx: Ctx, id: string | null, input: Input): Pr
 
     if (!input.confirmDuplicate) await assertNoDuplicate(tx, input, id);
 
-    const values = {
+    const values = withNameKeys({
       lastName: input.lastName,
       firstName: input.firstName,
       birthDate: input.birthDate,
@@ -89,7 +90,7 @@ export async function savePatient(ctx: Ctx, id: string | null, input: Input): Pr
       ...(input.notificationChannel ? { notificationChannel: input.notificationChannel } : {}),
       ...(input.appOptOut !== undefined ? { appOptOut: input.appOptOut } : {}),
       updatedAt: tx.now,
-    };
+    });
     let patientId: string;
     if (current) {
       await tx.db.update(patients).set(values).where(eq(patients.id, current.id));

@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, desc, eq, inArray, isNull, or, type SQL, sql 
 import { alias } from 'drizzle-orm/pg-core';
 import type { PatientSummary } from '../../../contracts/patients';
 import { normalisePhone } from '../../../domain/phone';
+import { queryKeys } from '../../../domain/phonetic';
 import { type Ctx, withTransaction } from '../../context';
 import { patientRelations, patients } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -14,7 +15,8 @@ type Query = { q?: string | undefined; limit: number; cursor?: string | undefine
 
 /**
  * Patient search (PAT-3) by name, first name, phone (any format), email or birth date; accent- and
- * typo-tolerant on names (trigram similarity on the folded name, GIN index); parents and children alike
+ * typo-tolerant on names (trigram similarity on the folded name, GIN index) and forgiving French spelling
+ * (phonetic keys: "lefevre" finds Lefebvre, "legall" Le Gall, GIN index); parents and children alike
  * — a phone also finds the dependants of its holder. The results read are audited (SEC-2).
  */
 export async function searchPatients(
@@ -62,9 +64,21 @@ export async function searchPatients(
     where = and(scope, sql`lower(${patients.email}) like ${`%${q.toLowerCase().replace(/[%_]/g, '')}%`}`);
   } else {
     const folded = sql`sourire_fold(${q})`;
+    // and by sound: every typed word's French phonetic key among the patient's (GIN index on the keys)
+    const keys = queryKeys(q);
+    const textArray = (values: string[]) =>
+      sql`array[${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )}]::text[]`;
     where = and(
       scope,
-      or(sql`${patients.searchName} like '%' || ${folded} || '%'`, sql`${folded} <% ${patients.searchName}`),
+      or(
+        sql`${patients.searchName} like '%' || ${folded} || '%'`,
+        sql`${folded} <% ${patients.searchName}`,
+        keys.each.length > 0 ? sql`${patients.phoneticKeys} @> ${textArray(keys.each)}` : undefined,
+        keys.joined ? sql`${patients.phoneticKeys} @> ${textArray([keys.joined])}` : undefined,
+      ),
     );
     order = [
       desc(sql`word_similarity(${folded}, ${patients.searchName})`),

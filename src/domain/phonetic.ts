@@ -1,0 +1,82 @@
+/**
+ * A phonetic key for French names (issue 9 §2.11), so that a search forgives spelling: `lefevre` finds
+ * Lefebvre and Lefèvre, `dupond` Dupont, `mathieu` Matthieu, `legall` Le Gall. Our own simplification of
+ * the French phonetic algorithms (Soundex FR, Phonex): letters that sound alike are merged, silent letters
+ * dropped (h, a final d, t, s, x or z, a b before v), doubles folded, then vowels removed — a word starting
+ * with a vowel keeps the mark `A`. Pure and deterministic: the server stores the keys of each patient and
+ * compares them with the keys of what was typed.
+ */
+
+/** Lower-case letters only, accents removed ("Lefèbvre-Dupont" → ["lefebvre", "dupont"]). */
+export function nameWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .split(/[^a-z]+/)
+    .filter((word) => word.length > 0);
+}
+
+const rules: [RegExp, string][] = [
+  [/ph/g, 'f'],
+  [/sch/g, 'C'],
+  [/sh/g, 'C'],
+  [/ch/g, 'C'],
+  [/th/g, 't'],
+  [/qu/g, 'k'],
+  [/gu(?=[eiy])/g, 'g'],
+  [/g(?=[eiy])/g, 'j'],
+  [/gn/g, 'n'],
+  [/c(?=[eiy])/g, 's'],
+  [/ck/g, 'k'],
+  [/[cq]/g, 'k'],
+  [/x(?=.)/g, 'ks'],
+  [/bv/g, 'v'],
+  [/w/g, 'v'],
+  [/z/g, 's'],
+  [/y/g, 'i'],
+  [/h/g, ''],
+];
+
+/** The phonetic key of one word ("lefebvre" → "LFVR"); "" for no letter. */
+export function phoneticKey(word: string): string {
+  const [folded = ''] = nameWords(word).length === 1 ? nameWords(word) : [nameWords(word).join('')];
+  if (!folded) return '';
+  let sound = folded;
+  for (const [pattern, replacement] of rules) sound = sound.replace(pattern, replacement);
+  // a final d, t, s, x or z is silent in most French names (Dupond, Dupont, Durand, Thomas, Deleuze)
+  sound = sound.replace(/[dtsx]+$/, '');
+  const startsWithVowel = /^[aeiou]/.test(sound);
+  const consonants = sound.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+  const key = `${startsWithVowel ? 'A' : ''}${consonants.toUpperCase()}`;
+  return key || 'A';
+}
+
+/**
+ * The keys stored for a patient: each word of the last and first names, and each name written as one
+ * word ("Le Gall" → LGL as well as L and GL), so a search typed with or without spaces meets it.
+ */
+export function nameKeys(lastName: string, firstName: string): string[] {
+  const keys = new Set<string>();
+  for (const name of [lastName, firstName]) {
+    const words = nameWords(name);
+    for (const word of words) keys.add(phoneticKey(word));
+    if (words.length > 1) keys.add(phoneticKey(words.join('')));
+  }
+  keys.delete('');
+  return [...keys].sort();
+}
+
+/**
+ * The keys of a typed search: every word's key must be among the patient's, or — typed with spaces where
+ * the name has none ("le gall" for Legall) — the key of the words as one.
+ */
+export function queryKeys(query: string): { each: string[]; joined: string } {
+  const words = nameWords(query);
+  return {
+    each: [...new Set(words.map(phoneticKey))].filter(Boolean),
+    joined: words.length > 1 ? phoneticKey(words.join('')) : '',
+  };
+}

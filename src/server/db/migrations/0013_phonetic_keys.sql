@@ -1,0 +1,2 @@
+ALTER TABLE "patients" ADD COLUMN "phonetic_keys" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "patients_phonetic_keys_idx" ON "patients" USING gin ("phonetic_keys") WITH (fastupdate=false);
