@@ -555,6 +555,8 @@ describe('signature with an SMS code (DOC-3)', () => {
     ]);
     expect(notices[0]?.body).not.toContain('Paul');
     expect(notices[0]?.body).not.toContain('Consentement');
+    // the link opens a page the console has (issue 9 §4.18)
+    expect(notices[0]?.body).toContain('http://sourire.test/console/documents');
 
     const pending = await f.desk.get<{ items: { id: string }[] }>('/api/console/signatures/pending');
     expect(pending.body.items.map((item) => item.id)).not.toContain(consent.id);

@@ -5,14 +5,15 @@ import type { Practice } from '../practice/find-practice';
 
 /**
  * Tells the practice a document was signed (DOC-3): an email to the practice's own address, queued in
- * the signature's transaction, pointing to the console's Signatures page. It names no patient and no
+ * the signature's transaction, pointing to the console's Documents page. It names no patient and no
  * document, so nothing of a patient travels by email (seed 004). A practice without an address gets
  * none and finds signatures in the console.
  */
 export async function notifySignature(tx: Ctx, practice: Practice, signatureId: string): Promise<void> {
   if (!practice.email) return;
   const text = documentSignedEmail(practice.defaultLang, {
-    link: `${tx.deps.config.publicUrl}/console/signatures`,
+    // the console's Documents page (the route the console has), never a page that does not exist
+    link: `${tx.deps.config.publicUrl}/console/documents`,
   });
   await enqueueMessage(
     tx.db,

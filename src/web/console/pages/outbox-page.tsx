@@ -10,8 +10,30 @@ type Status = '' | OutboxMessage['status'];
 const statuses: OutboxMessage['status'][] = ['pending', 'sending', 'sent', 'failed', 'held'];
 
 /** Console › Sent messages (admin): every SMS and email with its delivery state; refreshes itself. */
+/** Message kinds the outbox may hold, said in words (a new kind shows as "other message", never a key). */
+const knownKinds = new Set([
+  'appointment_confirmation',
+  'appointment_reminder',
+  'appointment_moved',
+  'appointment_cancelled_by_practice',
+  'appointment_cancelled_by_patient',
+  'app_reminder',
+  'app_sign_in_code',
+  'booking_code',
+  'signature_code',
+  'secure_link_code',
+  'secure_link',
+  'document_signed',
+  'staff_invitation',
+  'waitlist_offer',
+  'waitlist_match',
+  'message',
+]);
+
 export function OutboxPage() {
   const { t, lang } = useI18n();
+  const kindLabel = (kind: string) =>
+    t(`outbox.kind.${knownKinds.has(kind) ? kind : 'other'}` as 'outbox.kind.other');
   const [channel, setChannel] = useState<Channel>('');
   const [status, setStatus] = useState<Status>('');
   const [items, setItems] = useState<OutboxMessage[] | null>(null);
@@ -108,7 +130,7 @@ export function OutboxPage() {
                     {when.format(new Date(message.createdAt))}
                     <br />
                     <span className="muted">
-                      {t(`outbox.channel.${message.channel}`)} · {message.kind}
+                      {t(`outbox.channel.${message.channel}`)} · {kindLabel(message.kind)}
                     </span>
                   </td>
                   <td>{message.recipient}</td>
