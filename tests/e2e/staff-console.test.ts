@@ -33,7 +33,10 @@ it('a staff member signs in, is locked after inactivity, and unlocks on the same
   await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
   expect(page.url()).toBe(`${server.url}/console/outbox`);
   // kinds said in words, never as keys (the demo holds appointment confirmations)
-  await page.getByText(/Confirmation de rendez-vous/).first().waitFor();
+  await page
+    .getByText(/Confirmation de rendez-vous/)
+    .first()
+    .waitFor();
   expect(await page.locator('main').textContent()).not.toMatch(/appointment_[a-z_]+|_code\b/);
 
   // shorten the practice's delay, then reload so the console picks it up, and stay still
