@@ -25,6 +25,9 @@ describe('French phonetic key', () => {
     expect(phoneticKey('Durand')).not.toBe(phoneticKey('Dupont'));
     expect(phoneticKey('Bernard')).not.toBe(phoneticKey('Renard'));
     expect(phoneticKey('Petit')).not.toBe(phoneticKey('Pierre'));
+    // vowels count: a common surname does not meet a common first name
+    expect(phoneticKey('Moreau')).not.toBe(phoneticKey('Marie'));
+    expect(phoneticKey('Martin')).not.toBe(phoneticKey('Morin'));
   });
 
   it('stores each word and the name as one word; a query matches either way', () => {

@@ -1,10 +1,11 @@
 /**
  * A phonetic key for French names (issue 9 §2.11), so that a search forgives spelling: `lefevre` finds
  * Lefebvre and Lefèvre, `dupond` Dupont, `mathieu` Matthieu, `legall` Le Gall. Our own simplification of
- * the French phonetic algorithms (Soundex FR, Phonex): letters that sound alike are merged, silent letters
- * dropped (h, a final d, t, s, x or z, a b before v), doubles folded, then vowels removed — a word starting
- * with a vowel keeps the mark `A`. Pure and deterministic: the server stores the keys of each patient and
- * compares them with the keys of what was typed.
+ * the French phonetic algorithms (Soundex FR, Phonex): letters that sound alike are merged (ph/f, qu/k,
+ * c/k/s, g/j, au/eau/o, ai/ei/e, y/i…), silent letters dropped (h, a final e, then a final d, t, s, x or
+ * z, a b before v), doubles folded. Vowels stay, merged by sound: a key that dropped them (Soundex) makes
+ * Moreau meet every Marie, and a search of a common name then sorts thousands of rows. Pure and
+ * deterministic: the server stores the keys of each patient and compares them with those of the query.
  */
 
 /** Lower-case letters only, accents removed ("Lefèbvre-Dupont" → ["lefebvre", "dupont"]). */
@@ -38,6 +39,10 @@ const rules: [RegExp, string][] = [
   [/z/g, 's'],
   [/y/g, 'i'],
   [/h/g, ''],
+  [/eau/g, 'o'],
+  [/au/g, 'o'],
+  [/ou/g, 'u'],
+  [/[ae]i/g, 'e'],
 ];
 
 /** The phonetic key of one word ("lefebvre" → "LFVR"); "" for no letter. */
@@ -46,12 +51,10 @@ export function phoneticKey(word: string): string {
   if (!folded) return '';
   let sound = folded;
   for (const [pattern, replacement] of rules) sound = sound.replace(pattern, replacement);
-  // a final d, t, s, x or z is silent in most French names (Dupond, Dupont, Durand, Thomas, Deleuze)
-  sound = sound.replace(/[dtsx]+$/, '');
-  const startsWithVowel = /^[aeiou]/.test(sound);
-  const consonants = sound.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
-  const key = `${startsWithVowel ? 'A' : ''}${consonants.toUpperCase()}`;
-  return key || 'A';
+  // a final e is silent (Lefebvre), then a final d, t, s, x or z (Dupond, Dupont, Durand, Thomas)
+  if (sound.length > 2) sound = sound.replace(/e$/, '');
+  if (sound.length > 2) sound = sound.replace(/[dtsx]+$/, '');
+  return sound.replace(/(.)\1+/g, '$1').toUpperCase();
 }
 
 /**
