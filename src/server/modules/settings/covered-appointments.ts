@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { CoveredAppointment } from '../../../contracts/settings';
 import { occurrencesInWindow } from '../../../domain/scheduling/occurrences';
 import type { Ctx } from '../../context';
 import { type absences, appointments, motifs, patients } from '../../db/schema';
@@ -21,15 +22,6 @@ type AbsenceValues = Pick<
   | 'monthWeekday'
   | 'untilDay'
 >;
-
-/** An appointment an absence would cover, as the absence dialog lists it. */
-export interface CoveredAppointment {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  patientName: string;
-  motifName: string;
-}
 
 const dayMs = 86_400_000;
 /** How far ahead a recurring absence is checked against the agenda. */

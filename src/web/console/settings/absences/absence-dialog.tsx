@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Absence } from '../../../../contracts/settings';
+import type { Absence, CoveredAppointment } from '../../../../contracts/settings';
 import { ApiError, api } from '../../../shared/api';
 import { TextField } from '../../../shared/ui/field';
 import { SelectField } from '../../../shared/ui/select-field';
@@ -18,7 +18,7 @@ import {
   absenceFormOf,
   absencePaths,
 } from './absence-form';
-import { type CoveredAppointment, CoveredList } from './covered-list';
+import { CoveredList } from './covered-list';
 
 interface AbsenceDialogProps {
   absence: Absence | null;

@@ -1,14 +1,6 @@
+import type { CoveredAppointment } from '../../../../contracts/settings';
 import { Button } from '../../../shared/ui/button';
 import { useI18n } from '../../i18n';
-
-/** An appointment an absence would cover, as the server lists it (409 absence_covers_appointments). */
-export interface CoveredAppointment {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  patientName: string;
-  motifName: string;
-}
 
 /**
  * Before an absence over booked appointments is saved (issue 9 §1.7): the appointments it covers, and

@@ -1,8 +1,8 @@
-import { TextField } from '../../../shared/ui/field';
 import { useI18n } from '../../i18n';
 import type { ErrorFor } from './field-errors';
 import { type MonthlyBy, type MonthlyForm, monthlyChoices } from './monthly';
 import { RadioGroup } from './radio-group';
+import { RepeatEndFields } from './repeat-end-fields';
 
 interface MonthlyFieldsProps {
   value: MonthlyForm;
@@ -28,27 +28,20 @@ export function MonthlyFields({ value, onChange, firstDay, errorFor, path }: Mon
         options={choices}
       />
       {errorFor(`${path}.monthDay`) ? <p className="field__error">{errorFor(`${path}.monthDay`)}</p> : null}
-      <div className="form-grid">
-        <TextField
-          label={t('settings.monthly.interval')}
-          hint={t('settings.monthly.intervalHint')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={12}
-          value={value.intervalMonths}
-          onChange={(intervalMonths) => onChange({ ...value, intervalMonths })}
-          error={errorFor(`${path}.intervalMonths`)}
-        />
-        <TextField
-          label={t('settings.weekly.untilField')}
-          hint={t('settings.weekly.untilHint')}
-          type="date"
-          value={value.until}
-          onChange={(until) => onChange({ ...value, until })}
-          error={errorFor(`${path}.until`)}
-        />
-      </div>
+      <RepeatEndFields
+        every={{
+          label: t('settings.monthly.interval'),
+          hint: t('settings.monthly.intervalHint'),
+          max: 12,
+          value: value.intervalMonths,
+          onChange: (intervalMonths) => onChange({ ...value, intervalMonths }),
+        }}
+        until={value.until}
+        onUntil={(until) => onChange({ ...value, until })}
+        errorFor={errorFor}
+        path={path}
+        everyField="intervalMonths"
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { CheckboxField } from '../../../shared/ui/checkbox-field';
-import { TextField } from '../../../shared/ui/field';
 import { useI18n } from '../../i18n';
 import { weekdays } from './calendar';
 import type { ErrorFor } from './field-errors';
+import { RepeatEndFields } from './repeat-end-fields';
 import type { WeeklyForm } from './weekly';
 
 interface WeeklyFieldsProps {
@@ -41,27 +41,20 @@ export function WeeklyFields({ value, onChange, errorFor, path, rrule }: WeeklyF
         </div>
         {daysError ? <p className="field__error">{daysError}</p> : null}
       </fieldset>
-      <div className="form-grid">
-        <TextField
-          label={t('settings.weekly.interval')}
-          hint={t('settings.weekly.intervalHint')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={52}
-          value={value.intervalWeeks}
-          onChange={(intervalWeeks) => onChange({ ...value, intervalWeeks })}
-          error={errorFor(`${path}.intervalWeeks`)}
-        />
-        <TextField
-          label={t('settings.weekly.untilField')}
-          hint={t('settings.weekly.untilHint')}
-          type="date"
-          value={value.until}
-          onChange={(until) => onChange({ ...value, until })}
-          error={errorFor(`${path}.until`)}
-        />
-      </div>
+      <RepeatEndFields
+        every={{
+          label: t('settings.weekly.interval'),
+          hint: t('settings.weekly.intervalHint'),
+          max: 52,
+          value: value.intervalWeeks,
+          onChange: (intervalWeeks) => onChange({ ...value, intervalWeeks }),
+        }}
+        until={value.until}
+        onUntil={(until) => onChange({ ...value, until })}
+        errorFor={errorFor}
+        path={path}
+        everyField="intervalWeeks"
+      />
       {rrule ? (
         <p className="field__hint">
           {t('settings.weekly.rrule')} <code className="settings-rrule">{rrule}</code>
