@@ -10,6 +10,7 @@ import {
   demoAccounts,
   demoPatient,
   demoPracticeRow,
+  landedOnAgenda,
   paulDurand,
   signInPatientApi,
   signInStaff,
@@ -151,7 +152,7 @@ it('the front desk reviews requests from the app on a phone: accepts one, reject
   const desk = await browser.newContext({ viewport: phoneViewport });
   const { page, problems } = await newPage(desk);
   await signInStaff(page, server, secretary);
-  await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+  await landedOnAgenda(page, server);
   // no settings for the front desk, so no module switches either
   await page.getByRole('button', { name: 'Menu' }).click();
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });

@@ -94,6 +94,12 @@ export async function signInStaff(
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/** After a secretary signs in on the console's home, she lands on the agenda (issue 9 §2.12). */
+export async function landedOnAgenda(page: Page, server: E2eServer): Promise<void> {
+  await page.waitForURL(`${server.url}/console/agenda`);
+  await page.getByRole('button', { name: 'Jour', exact: true }).waitFor();
+}
+
 /** A staff member's API session: the context gets the cookie. */
 export async function signInStaffApi(
   context: BrowserContext,

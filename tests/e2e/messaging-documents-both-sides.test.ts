@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { patients, practices } from '../../src/server/db/schema';
 import { demoPassword, demoSlug } from '../../src/server/demo/demo-data';
 import { lastCodeSentTo } from '../support/factories';
+import { landedOnAgenda } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 /**
@@ -106,7 +107,7 @@ beforeAll(async () => {
   frontDesk = await browser.newContext();
   ({ page: nadia, problems: nadiaProblems } = await newPage(frontDesk));
   await staffSignIn(nadia, secretary, '/console/');
-  await nadia.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+  await landedOnAgenda(nadia, server);
 });
 afterAll(async () => {
   await paulsPhone?.close();

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PatientHistory } from '../../src/contracts/patients';
 import { demoPassword } from '../../src/server/demo/demo-data';
+import { landedOnAgenda } from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 let server: E2eServer;
@@ -21,7 +22,7 @@ async function signInAsSecretary(context: BrowserContext) {
   await page.getByLabel('Adresse e-mail').fill('nadia.lefevre@cabinet-tilleuls.example');
   await page.getByLabel('Mot de passe').fill(demoPassword);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Bonjour Nadia' }).waitFor();
+  await landedOnAgenda(page, server);
   return { page, problems };
 }
 

@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { practices } from '../../src/server/db/schema';
 import { demoPassword } from '../../src/server/demo/demo-data';
+import { enqueueMessage } from '../../src/server/modules/outbox/enqueue-message';
+import { demoPracticeRow } from './demo';
 import { type E2eServer, launchBrowser, newPage, startServer } from './support';
 
 let server: E2eServer;
@@ -29,10 +31,23 @@ it('a staff member signs in, is locked after inactivity, and unlocks on the same
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Bonjour Claire' }).waitFor();
 
+  // an appointment confirmation in the outbox, as booking one would queue it
+  const practice = await demoPracticeRow(server.deps.db);
+  await enqueueMessage(
+    server.deps.db,
+    {
+      practiceId: practice.id,
+      channel: 'sms',
+      recipient: '+33639981001',
+      kind: 'appointment_confirmation',
+      body: 'Votre rendez-vous est confirmé.',
+    },
+    new Date(),
+  );
   await page.getByRole('link', { name: 'Messages envoyés' }).click();
   await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
   expect(page.url()).toBe(`${server.url}/console/outbox`);
-  // kinds said in words, never as keys (the demo holds appointment confirmations)
+  // kinds said in words, never as keys
   await page
     .getByText(/Confirmation de rendez-vous/)
     .first()
@@ -78,6 +93,10 @@ it('the console switches to English and back', async () => {
   await page.getByLabel('Email address').fill('nadia.lefevre@cabinet-tilleuls.example');
   await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // the front desk lands on the agenda (issue 9 §2.12); the home greets her in her language
+  await page.waitForURL(`${server.url}/console/agenda`);
+  await page.getByRole('button', { name: 'Day', exact: true }).waitFor();
+  await page.goto(`${server.url}/console/`);
   await page.getByRole('heading', { name: 'Hello Nadia' }).waitFor();
   // a secretary has no admin entries
   expect(await page.getByRole('link', { name: 'Sent messages' }).count()).toBe(0);

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useLocation } from 'wouter';
 import type { StaffMe } from '../../contracts/staff-auth';
 import { ApiError, api } from '../shared/api';
 import { Button } from '../shared/ui/button';
@@ -11,6 +12,7 @@ import { useSession } from './session';
 export function SignInPage() {
   const { t, lang, setLang } = useI18n();
   const { signedIn } = useSession();
+  const [location, navigate] = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,7 +23,11 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await api.post<StaffMe>('/api/staff/sign-in', { email, password }));
+      const me = await api.post<StaffMe>('/api/staff/sign-in', { email, password });
+      // the front desk lives in the agenda: a secretary signing in on the home lands there; a deep link
+      // (a patient's file, a message) opens where it pointed
+      if (me.role === 'secretary' && location === '/') navigate('/agenda', { replace: true });
+      signedIn(me);
     } catch (caught) {
       setError(caught as Error);
       setPassword('');
