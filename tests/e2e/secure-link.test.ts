@@ -109,7 +109,8 @@ it('on a phone, the recipient opens the link, asks for the code, types it and op
 
   // back from the PDF: the page remembers the opening, with a link to open it again while it lasts
   await expect.poll(() => page.url()).toMatch(/\/file$/);
-  await page.goBack();
+  // "commit": the PDF viewer page may hold its load event back under load; the link below is what counts
+  await page.goBack({ waitUntil: 'commit', timeout: 30_000 });
   const again = page.getByRole('link', { name: `Ouvrir le document : ${resultsTitle}` });
   await again.waitFor();
   await page.getByText(/^Vous pouvez l’ouvrir depuis ce navigateur jusqu’à \d{2}:\d{2}\./).waitFor();

@@ -1,8 +1,10 @@
 import { commonEn } from '../../shared/messages';
 import type { PatientKey } from './fr';
+import { pushEn } from './push.en';
 
 export const patientEn: Record<PatientKey, string> = {
   ...commonEn,
+  ...pushEn,
   'app.title': 'My dental practice',
   'offline.readOnly':
     'Offline: this is the latest information received, read-only. It will update when the network is back.',

@@ -1,8 +1,10 @@
 import { commonFr } from '../../shared/messages';
+import { pushFr } from './push.fr';
 
 /** The patient app's strings, in French (the default); wording after the seed's "Mon Cabinet Dentaire". */
 export const patientFr = {
   ...commonFr,
+  ...pushFr,
   'app.title': 'Mon cabinet dentaire',
   'offline.readOnly':
     'Hors connexion : voici les dernières informations reçues, en lecture seule. Elles se mettront à jour au retour du réseau.',

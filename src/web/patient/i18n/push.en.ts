@@ -1,0 +1,3 @@
+import type { pushFr } from './push.fr';
+
+export const pushEn: Record<keyof typeof pushFr, string> = {};
