@@ -7,5 +7,6 @@ export * from './outbox';
 export * from './patient-app';
 export * from './patients';
 export * from './practice';
+export * from './push';
 export * from './scheduling';
 export * from './staff';

@@ -7,6 +7,21 @@ export type OutboxChannel = 'sms' | 'email';
 /** pending → sending → sent | failed (retries exhausted) | held (no provider configured: kept for the console). */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
 
+/**
+ * The Web Push form of a message (issue 9 §3.14): tried first, to the live subscriptions of `phones`;
+ * the row's SMS or email is the fallback when no device took it. Carries no health content.
+ */
+export interface OutboxPush {
+  /** the phones (E.164) whose app devices receive it */
+  phones: string[];
+  title: string;
+  body: string;
+  /** a path of the patient app, e.g. /app/messagerie/<patient> */
+  url: string;
+  /** devices show one notification per tag (a second one replaces the first) */
+  tag: string;
+}
+
 export interface OutboxAttachment {
   filename: string;
   contentType: string;
@@ -28,6 +43,9 @@ export const outbox = pgTable(
     body: text().notNull(),
     html: text(),
     attachments: jsonb().$type<OutboxAttachment[]>(),
+    push: jsonb().$type<OutboxPush>(),
+    /** when the message reached the patient's app by Web Push instead of its SMS or email */
+    pushedAt: instant(),
     /** What the message is: app_sign_in_code, booking_code, staff_invitation, appointment_confirmation… */
     kind: text().notNull(),
     /** Holds a secret (a code, a link): its body is shown in the console only while held. */
@@ -39,6 +57,7 @@ export const outbox = pgTable(
     idempotencyKey: text().unique(),
     status: text().$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer().notNull().default(0),
+    /** Not before this instant: retries, and notices held back until the morning (quiet hours). */
     nextAttemptAt: createdAt(),
     lockedUntil: instant(),
     lastError: text(),
@@ -49,6 +68,9 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_practice_idx').on(t.practiceId, t.createdAt),
+    index('outbox_patient_kind_idx')
+      .on(t.patientId, t.kind)
+      .where(sql`${t.status} = 'pending' and ${t.patientId} is not null`),
     index('outbox_appointment_idx').on(t.appointmentId).where(sql`${t.appointmentId} is not null`),
     check('outbox_channel_check', sql`${t.channel} in ('sms', 'email')`),
     check('outbox_status_check', sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'held')`),
