@@ -1,4 +1,5 @@
 import type { Lang } from '../../contracts/i18n/lang';
+import { ofPracticeFr } from '../../domain/practice-name';
 
 /**
  * Texts of the messages Sourire sends, in French and English. Kept apart from the code that sends
@@ -34,7 +35,7 @@ export function staffInvitationEmail(
     text: [
       `Bonjour ${v.firstName},`,
       '',
-      `${v.inviter} vous invite dans la console du cabinet ${v.practice} sur Sourire.`,
+      `${v.inviter} vous invite dans la console ${ofPracticeFr(v.practice)} sur Sourire.`,
       `Pour choisir votre mot de passe, ouvrez ce lien (valable ${v.days} jours, utilisable une fois) :`,
       v.link,
       '',

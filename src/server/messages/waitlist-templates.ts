@@ -1,4 +1,5 @@
 import type { Lang } from '../../contracts/i18n/lang';
+import { ofPracticeFr } from '../../domain/practice-name';
 
 /** What a waiting-list offer says (RDV-10), already formatted for the patient. */
 export interface WaitlistOfferFacts {
@@ -66,7 +67,7 @@ export function waitlistOfferMessage(lang: Lang, f: WaitlistOfferFacts): Waitlis
     text: [
       'Bonjour,',
       '',
-      `Vous êtes sur la liste d’attente du cabinet ${f.practice}. Un rendez-vous vient de se libérer :`,
+      `Vous êtes sur la liste d’attente ${ofPracticeFr(f.practice)}. Un rendez-vous vient de se libérer :`,
       '',
       `Patient : ${f.patient}`,
       `Praticien : ${f.practitioner}`,
