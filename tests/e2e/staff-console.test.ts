@@ -75,11 +75,20 @@ it('a staff member signs in, is locked after inactivity, and unlocks on the same
     .update(practices)
     .set({ autoLockSeconds: 900 })
     .where(eq(practices.slug, 'cabinet-des-tilleuls'));
+  // a page opened while locked (a link, a tab restored) has its data refused under the lock…
+  const refused = page.waitForResponse(
+    (response) => response.url().endsWith('/api/console/staff') && response.status() === 401,
+  );
+  await page.goto(`${server.url}/console/staff`);
+  await lock.waitFor();
+  await refused;
   await lock.getByLabel('Mot de passe').fill(demoPassword);
   await lock.getByRole('button', { name: 'Déverrouiller' }).click();
   await lock.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor();
-  expect(page.url()).toBe(`${server.url}/console/outbox`);
+  expect(page.url()).toBe(`${server.url}/console/staff`);
+  // …and shows it by itself once unlocked (the staff list reads once: no polling hides a failure)
+  await page.getByRole('main').getByText('nadia.lefevre@cabinet-tilleuls.example').waitFor();
+  expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
   expect(problems).toEqual([]);
   await context.close();
 });

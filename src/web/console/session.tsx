@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { StaffMe } from '../../contracts/staff-auth';
-import { api, onApiError } from '../shared/api';
+import { api, holdReadsUntilUnlocked, onApiError, sessionEnded, sessionUnlocked } from '../shared/api';
 
 type SessionState =
   | { kind: 'loading' }
@@ -38,13 +38,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
-    return onApiError((error) => {
+    holdReadsUntilUnlocked(true);
+    const stop = onApiError((error) => {
       if (error.code === 'SESSION_LOCKED') {
         setState((current) => (current.kind === 'signed-in' ? { ...current, locked: true } : current));
       } else if (error.code === 'UNAUTHENTICATED') {
+        sessionEnded(error);
         setState((current) => (current.kind === 'signed-in' ? { kind: 'signed-out' } : current));
       }
     });
+    return () => {
+      stop();
+      holdReadsUntilUnlocked(false);
+    };
   }, [refresh]);
 
   const value = useMemo<SessionValue>(
@@ -56,10 +62,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState((current) => (current.kind === 'signed-in' ? { ...current, locked: true } : current));
         await api.post('/api/staff/lock').catch(() => undefined);
       },
-      unlocked: () =>
-        setState((current) => (current.kind === 'signed-in' ? { ...current, locked: false } : current)),
+      unlocked: () => {
+        setState((current) => (current.kind === 'signed-in' ? { ...current, locked: false } : current));
+        sessionUnlocked();
+      },
       signOut: async () => {
         await api.post('/api/staff/sign-out').catch(() => undefined);
+        sessionEnded(new Error('signed out'));
         setState({ kind: 'signed-out' });
       },
     }),

@@ -46,6 +46,51 @@ export function onAnswer(listener: AnswerListener): () => void {
   return () => answerListeners.delete(listener);
 }
 
+/**
+ * While the staff session is locked, a read refused as SESSION_LOCKED waits for the unlock and is sent
+ * again, so a page that loaded under the lock screen shows its data once unlocked (issue 9 §2.12).
+ * Only the console turns this on; sign-out drops what waits.
+ */
+let holdReadsWhileLocked = false;
+let unlockGate: { promise: Promise<void>; open: () => void; drop: (error: unknown) => void } | null = null;
+
+export function holdReadsUntilUnlocked(on: boolean): void {
+  holdReadsWhileLocked = on;
+}
+
+function waitForUnlock(signal?: AbortSignal): Promise<void> {
+  if (!unlockGate) {
+    let open = () => {};
+    let drop: (error: unknown) => void = () => {};
+    const promise = new Promise<void>((resolve, reject) => {
+      open = resolve;
+      drop = reject;
+    });
+    promise.catch(() => undefined);
+    unlockGate = { promise, open, drop };
+  }
+  const gate = unlockGate.promise;
+  if (!signal) return gate;
+  return new Promise<void>((resolve, reject) => {
+    const aborted = () => reject(new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return aborted();
+    signal.addEventListener('abort', aborted, { once: true });
+    gate.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+  });
+}
+
+/** The session was unlocked: the reads held meanwhile are sent again. */
+export function sessionUnlocked(): void {
+  unlockGate?.open();
+  unlockGate = null;
+}
+
+/** The session ended: the reads held meanwhile fail with the reason. */
+export function sessionEnded(error: unknown): void {
+  unlockGate?.drop(error);
+  unlockGate = null;
+}
+
 export interface RequestOptions {
   /** Not a person's action (polling): does not keep the staff session awake. */
   background?: boolean;
@@ -90,6 +135,10 @@ async function request<T>(
     answer?.details ?? {},
   );
   for (const listener of listeners) listener(error);
+  if (method === 'GET' && error.code === 'SESSION_LOCKED' && holdReadsWhileLocked) {
+    await waitForUnlock(options.signal);
+    return request<T>(method, path, body, options);
+  }
   throw error;
 }
 
