@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessageKeys } from '../contracts/zod-setup';
 import type { AppDeps } from './context';
+import { registerCompression } from './http/compress';
 import { registerErrorHandling } from './http/error-handler';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  await registerCompression(app);
   // Uploads (message attachments, documents) are streamed part by part; each route passes its own
   // limits to `request.parts()`, and the file size is checked again while storing.
   await app.register(fastifyMultipart, {
