@@ -100,11 +100,30 @@ export const patientAppointmentsQuery = z.object({
 export const patientAppointmentPageSchema = pageOf(patientAppointmentSchema);
 export type PatientAppointmentPage = z.infer<typeof patientAppointmentPageSchema>;
 
-/** The home screen (APP-2): the family's next appointment and the tiles to show. */
+/**
+ * The home screen (APP-2, issue 9 §3.15): the figures of its tiles for the whole family the phone sees,
+ * and the tiles to show.
+ */
 export const patientHomeSchema = z.object({
   nextAppointment: patientAppointmentSchema
     .nullable()
     .describe('The whole family’s next one; null when none, or the appointments module is off'),
+  unreadMessages: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe(
+      'Messages from the practice not opened yet, in every thread of the family; null when messaging is off',
+    ),
+  documentsToSign: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe(
+      'Documents of the family waiting for a signature that this phone reads (the Documents screen’s “to sign”); null when documents are off',
+    ),
   modules: appModulesSchema,
 });
 export type PatientHome = z.infer<typeof patientHomeSchema>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingGrant } from '../../src/contracts/booking';
@@ -8,7 +9,16 @@ import type {
   PatientPractice,
 } from '../../src/contracts/patient-app';
 import { defaultAppModules } from '../../src/contracts/patient-app';
-import { motifs, patients, practiceAppSettings, practices, sessions } from '../../src/server/db/schema';
+import {
+  documents,
+  messages,
+  messageThreads,
+  motifs,
+  patients,
+  practiceAppSettings,
+  practices,
+  sessions,
+} from '../../src/server/db/schema';
 import { TestClient } from '../support/client';
 import { makeSchedulingPractice, nextWeekdayAt } from '../support/factories';
 import { makeAppointment, makeFamily, patientClient } from '../support/patient-session';
@@ -162,6 +172,153 @@ describe('my appointments (APP-3) across a family (PAT-2)', () => {
     expect((await marie.get<PatientHome>('/api/patient/home')).body.nextAppointment?.id).toBe(
       f.appts.leaNext.id,
     );
+  });
+});
+
+/** `count` messages from the practice in a patient's thread, the first `read` of them opened by the family. */
+async function practiceWrites(practiceId: string, patientId: string, count: number, read = 0) {
+  const now = t.clock.now();
+  const [thread] = await t.deps.db
+    .insert(messageThreads)
+    .values({ practiceId, patientId, lastMessageAt: now })
+    .onConflictDoUpdate({
+      target: [messageThreads.practiceId, messageThreads.patientId],
+      set: { lastMessageAt: now },
+    })
+    .returning();
+  for (let index = 0; index < count; index += 1) {
+    await t.deps.db.insert(messages).values({
+      practiceId,
+      threadId: thread?.id ?? '',
+      authorKind: 'staff',
+      body: `Message ${index + 1}`,
+      readByPatientAt: index < read ? now : null,
+    });
+  }
+}
+
+/** A message the family wrote (never counted as unread for the family). */
+async function familyWrites(practiceId: string, patientId: string, phone: string) {
+  const now = t.clock.now();
+  const [thread] = await t.deps.db
+    .insert(messageThreads)
+    .values({ practiceId, patientId, lastMessageAt: now })
+    .onConflictDoUpdate({
+      target: [messageThreads.practiceId, messageThreads.patientId],
+      set: { lastMessageAt: now },
+    })
+    .returning();
+  await t.deps.db.insert(messages).values({
+    practiceId,
+    threadId: thread?.id ?? '',
+    authorKind: 'patient',
+    authorPatientId: patientId,
+    senderPhone: phone,
+    body: 'Bonjour',
+  });
+}
+
+/** A document row (the bytes are not read by the home). */
+async function shareDocument(
+  practiceId: string,
+  patientId: string,
+  overrides: Partial<typeof documents.$inferInsert> = {},
+) {
+  await t.deps.db.insert(documents).values({
+    practiceId,
+    patientId,
+    type: 'quote',
+    title: 'Devis',
+    fileKey: randomUUID(),
+    contentType: 'application/pdf',
+    size: 1000,
+    sha256: 'a'.repeat(64),
+    requiresSignature: true,
+    ...overrides,
+  });
+}
+
+describe('home figures for the whole family (issue 9 §3.15)', () => {
+  /**
+   * Paul's phone sees Paul, Léa and Hugo; Marie's sees Marie, Léa and Hugo; José's only José.
+   * Unread from the practice: Paul 1, Léa 2 (of 3), Hugo 0 (1 read), Marie 4, José 5.
+   * To sign: Paul 1, Léa 1 (plus one signed, one not shared with the app, one shared without a signature),
+   * Marie 1, José 1.
+   */
+  async function familyWithNews() {
+    const f = await familyWithAppointments();
+    const practiceId = f.practice.id;
+    await practiceWrites(practiceId, f.paul.id, 1);
+    await practiceWrites(practiceId, f.lea.id, 3, 1);
+    await practiceWrites(practiceId, f.hugo.id, 1, 1);
+    await practiceWrites(practiceId, f.marie.id, 4);
+    await practiceWrites(practiceId, f.jose.id, 5);
+    await familyWrites(practiceId, f.hugo.id, f.phones.paul);
+    await shareDocument(practiceId, f.paul.id);
+    await shareDocument(practiceId, f.lea.id);
+    await shareDocument(practiceId, f.lea.id, { signedAt: t.clock.now() });
+    await shareDocument(practiceId, f.lea.id, {
+      visibility: { patient: false, responsables: false, correspondents: false },
+    });
+    await shareDocument(practiceId, f.hugo.id, { requiresSignature: false, type: 'invoice' });
+    await shareDocument(practiceId, f.marie.id);
+    await shareDocument(practiceId, f.jose.id);
+    return f;
+  }
+
+  it('counts each phone’s family only, in the same answer as the next appointment', async () => {
+    const f = await familyWithNews();
+    const home = async (identity: typeof f.identities.paul) =>
+      (await (await patientClient(t.app, t.deps.db, identity)).get<PatientHome>('/api/patient/home')).body;
+
+    expect(await home(f.identities.paul)).toMatchObject({
+      nextAppointment: { id: f.appts.paul.id },
+      unreadMessages: 3,
+      documentsToSign: 2,
+    });
+    // the other parent: the shared children and her own file, never Paul's
+    expect(await home(f.identities.marie)).toMatchObject({ unreadMessages: 6, documentsToSign: 2 });
+    // an unrelated phone: its own figures only
+    expect(await home(f.identities.jose)).toMatchObject({ unreadMessages: 5, documentsToSign: 1 });
+    // Léa, 14, signed in with her father's phone: the same phone, the same family, the same figures
+    const leaOnPaulsPhone = { ...f.identities.paul, firstName: 'Léa', birthDate: f.lea.birthDate };
+    expect(await home(leaOnPaulsPhone)).toMatchObject({ unreadMessages: 3, documentsToSign: 2 });
+  });
+
+  it('refuses a phone that is not signed in, and forgets a file opted out of the app', async () => {
+    const f = await familyWithNews();
+    const anonymous = await new TestClient(t.app).get('/api/patient/home');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(anonymous.body).not.toHaveProperty('unreadMessages');
+
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    await t.deps.db.update(patients).set({ appOptOut: true }).where(eq(patients.id, f.lea.id));
+    expect((await paul.get<PatientHome>('/api/patient/home')).body).toMatchObject({
+      unreadMessages: 1,
+      documentsToSign: 1,
+    });
+  });
+
+  it('answers null for a module switched off, and zero when there is nothing', async () => {
+    const f = await familyWithAppointments();
+    const paul = await patientClient(t.app, t.deps.db, f.identities.paul);
+    expect((await paul.get<PatientHome>('/api/patient/home')).body).toMatchObject({
+      unreadMessages: 0,
+      documentsToSign: 0,
+    });
+    await t.deps.db.insert(practiceAppSettings).values({
+      practiceId: f.practice.id,
+      modules: {
+        ...defaultAppModules,
+        messaging: { enabled: false },
+        documents: { enabled: false, minors: false },
+      },
+    });
+    const home = await paul.get<PatientHome>('/api/patient/home');
+    expect(home.status).toBe(200);
+    expect(home.body).toMatchObject({ unreadMessages: null, documentsToSign: null });
+    expect(home.body.nextAppointment?.id).toBe(f.appts.paul.id);
   });
 });
 

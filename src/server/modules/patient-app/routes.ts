@@ -29,7 +29,8 @@ export function patientAppRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Home: the family’s next appointment and the modules the practice switched on',
+        summary:
+          'Home: for the whole family, the next appointment, unread messages and documents to sign; the modules switched on',
         response: { 200: patientHomeSchema, ...errorResponses(401) },
       },
       config: { access: patientAccess },
