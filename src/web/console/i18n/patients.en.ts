@@ -105,6 +105,12 @@ export const patientsEn: Record<keyof typeof patientsFr, string> = {
   'patients.family.noDependant': 'This patient is not a responsable of any other patient.',
   'patients.family.asRoles': 'This patient is: {roles}',
 
+  'patients.action.book': 'Book an appointment',
+  'patients.action.message': 'Write a message',
+  'patients.action.waitlist': 'Waiting list',
+  'patients.file.waitlisted': 'Patient added to the waiting list.',
+  'patients.file.seeWaitlist': 'See the waiting list',
+  'patients.history.open': 'Open the appointment of {when} in the agenda ({motif})',
   'patients.history.title': 'Appointments',
   'patients.history.empty': 'No appointments for this patient.',
   'patients.count.toFill': 'To fill in',

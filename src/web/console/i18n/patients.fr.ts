@@ -107,6 +107,12 @@ export const patientsFr = {
   'patients.family.noDependant': 'Ce patient n’est responsable d’aucun autre patient.',
   'patients.family.asRoles': 'Ce patient est : {roles}',
 
+  'patients.action.book': 'Prendre rendez-vous',
+  'patients.action.message': 'Écrire un message',
+  'patients.action.waitlist': 'Liste d’attente',
+  'patients.file.waitlisted': 'Patient ajouté à la liste d’attente.',
+  'patients.file.seeWaitlist': 'Voir la liste d’attente',
+  'patients.history.open': 'Ouvrir dans l’agenda le rendez-vous du {when} ({motif})',
   'patients.history.title': 'Rendez-vous',
   'patients.history.empty': 'Aucun rendez-vous pour ce patient.',
   'patients.count.toFill': 'À renseigner',

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import type { PatientHistory as History } from '../../../contracts/patients';
 import type { Appointment } from '../../../contracts/scheduling';
 import { api } from '../../shared/api';
@@ -6,7 +7,7 @@ import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { useI18n } from '../i18n';
 import { practitionerName } from './format';
-import { usePractitioners } from './use-practitioners';
+import type { ConsolePractitioner } from './use-practitioners';
 
 type CountName = keyof History['counts'];
 const countOrder: CountName[] = ['toFill', 'seen', 'upcoming', 'excused', 'notExcused', 'cancelled'];
@@ -41,13 +42,10 @@ function statusOf(appointment: Appointment, now: string): StatusName {
   }
 }
 
-/** A patient's appointments, newest first, with the counts by status (PAT-4). */
-export function PatientHistory({ patientId }: { patientId: string }) {
-  const { t, lang } = useI18n();
-  const { practitioners } = usePractitioners();
+/** Reads a patient's appointments once for the file: its history and the motif they usually come for. */
+export function usePatientHistory(patientId: string) {
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<unknown>(null);
-
   const load = useCallback(async () => {
     setError(null);
     try {
@@ -59,7 +57,20 @@ export function PatientHistory({ patientId }: { patientId: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  return { history, error, load };
+}
 
+/**
+ * A patient's appointments, newest first, with the counts by status (PAT-4); each row opens its
+ * appointment in the agenda (issue 9 §2.10).
+ */
+export function PatientHistory({
+  history,
+  error,
+  load,
+  practitioners,
+}: ReturnType<typeof usePatientHistory> & { practitioners: ConsolePractitioner[] | null }) {
+  const { t, lang } = useI18n();
   const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
   const day = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
@@ -106,9 +117,18 @@ export function PatientHistory({ patientId }: { patientId: string }) {
                 const status = statusOf(appointment, now);
                 return (
                   <li key={appointment.id} className="history-list__item">
-                    <time dateTime={appointment.startsAt} className="history-list__when">
-                      {day.format(start)}, {time.format(start)}
-                    </time>
+                    <Link
+                      href={`/agenda?appointment=${appointment.id}`}
+                      className="history-list__when"
+                      aria-label={t('patients.history.open', {
+                        when: `${day.format(start)}, ${time.format(start)}`,
+                        motif: appointment.motifName,
+                      })}
+                    >
+                      <time dateTime={appointment.startsAt}>
+                        {day.format(start)}, {time.format(start)}
+                      </time>
+                    </Link>
                     <span className="history-list__what">
                       <span className="history-list__colour" style={{ background: appointment.colour }} />
                       {appointment.motifName}

@@ -10,11 +10,14 @@ import { ErrorAlert } from '../../shared/ui/error-alert';
 import { PatientDocuments } from '../documents/patient-documents';
 import { useI18n } from '../i18n';
 import { NewPatient } from './new-patient';
+import { PatientActions } from './patient-actions';
 import { PatientFamily } from './patient-family';
 import { PatientFile } from './patient-file';
 import { PatientForm } from './patient-form';
-import { PatientHistory } from './patient-history';
+import { PatientHistory, usePatientHistory } from './patient-history';
 import { useAgeLabel } from './patient-summary-line';
+import { usePractitioners } from './use-practitioners';
+import { usualMotif } from './usual-motif';
 import './patients.css';
 
 /** Console › Patients › a file (`new`: the creation form). */
@@ -22,13 +25,17 @@ export function PatientPage({ me, patientId }: { me: StaffMe; patientId: string 
   return patientId === 'new' ? (
     <NewPatient />
   ) : (
-    <ExistingPatient key={patientId} patientId={patientId} timeZone={me.practice.timeZone} />
+    <ExistingPatient key={patientId} patientId={patientId} me={me} />
   );
 }
 
 /** A patient's file: identity, contact, follow-up, family, documents, history; "Modifier" turns it into the form. */
-function ExistingPatient({ patientId, timeZone }: { patientId: string; timeZone: string }) {
+function ExistingPatient({ patientId, me }: { patientId: string; me: StaffMe }) {
   const { t, lang } = useI18n();
+  const timeZone = me.practice.timeZone;
+  const { practitioners } = usePractitioners();
+  const history = usePatientHistory(patientId);
+  const [waitlisted, setWaitlisted] = useState(false);
   const ageLabel = useAgeLabel();
   const [patient, setPatient] = useState<PatientDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -104,9 +111,21 @@ function ExistingPatient({ patientId, timeZone }: { patientId: string; timeZone:
         </div>
         {editing ? null : (
           <div className="page-heading__actions">
+            <PatientActions
+              me={me}
+              patient={patient}
+              usualMotifId={history.history ? usualMotif(history.history.items) : undefined}
+              practitioners={practitioners}
+              onWaitlisted={() => {
+                setSaved(false);
+                setWaitlisted(true);
+              }}
+            />
             <Button
+              variant="secondary"
               onClick={() => {
                 setSaved(false);
+                setWaitlisted(false);
                 setEditing(true);
               }}
             >
@@ -121,6 +140,11 @@ function ExistingPatient({ patientId, timeZone }: { patientId: string; timeZone:
         )}
       </div>
       {saved ? <Alert tone="success">{t('patients.file.saved')}</Alert> : null}
+      {waitlisted ? (
+        <Alert tone="success">
+          {t('patients.file.waitlisted')} <Link href="/waitlist">{t('patients.file.seeWaitlist')}</Link>
+        </Alert>
+      ) : null}
       {editing ? (
         <div className="card">
           <h2>{t('patients.file.editTitle')}</h2>
@@ -133,7 +157,7 @@ function ExistingPatient({ patientId, timeZone }: { patientId: string; timeZone:
         </>
       )}
       <PatientDocuments patient={patient} timeZone={timeZone} />
-      <PatientHistory patientId={patient.id} />
+      <PatientHistory {...history} practitioners={practitioners} />
     </section>
   );
 }

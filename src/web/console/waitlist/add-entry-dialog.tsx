@@ -21,6 +21,8 @@ interface AddEntryDialogProps {
   practitioners: ConsolePractitioner[] | null;
   onClose: () => void;
   onAdded: (entry: WaitlistEntry) => void;
+  /** What is already known when opened from a patient's file: the patient, their usual motif and dentist. */
+  initial?: { patient: PickedPatient; motifId?: string | undefined; practitionerId?: string | undefined };
 }
 
 const shown = shownPaths('patientId', 'motifId', 'practitionerId', 'fromDay', 'toDay');
@@ -29,13 +31,13 @@ const shown = shownPaths('patientId', 'motifId', 'practitionerId', 'fromDay', 't
  * Puts a patient on the waiting list: the patient (search, or create the file in place), the motif,
  * a practitioner or any, and the days they can come. The server's refusals show under their fields.
  */
-export function AddEntryDialog({ me, practitioners, onClose, onAdded }: AddEntryDialogProps) {
+export function AddEntryDialog({ me, practitioners, onClose, onAdded, initial }: AddEntryDialogProps) {
   const { t, lang } = useI18n();
   const motifs = useResource<{ items: Motif[] }>('/api/console/motifs');
   const today = localParts(Date.now(), me.practice.timeZone).date;
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const [motifId, setMotifId] = useState('');
-  const [practitionerId, setPractitionerId] = useState('');
+  const [patient, setPatient] = useState<PickedPatient | null>(initial?.patient ?? null);
+  const [motifId, setMotifId] = useState(initial?.motifId ?? '');
+  const [practitionerId, setPractitionerId] = useState(initial?.practitionerId ?? '');
   const [fromDay, setFromDay] = useState(today);
   const [toDay, setToDay] = useState(addDays(today, 30));
   const [busy, setBusy] = useState(false);
@@ -45,6 +47,8 @@ export function AddEntryDialog({ me, practitioners, onClose, onAdded }: AddEntry
   const choices = (motifs.data?.items ?? []).filter(
     (motif) => me.role !== 'secretary' || motif.bookableBySecretary,
   );
+  // a motif brought from the file counts only if this person may book it
+  const chosenMotif = choices.some((motif) => motif.id === motifId) ? motifId : '';
 
   const submit = async () => {
     if (!patient) {
@@ -58,7 +62,7 @@ export function AddEntryDialog({ me, practitioners, onClose, onAdded }: AddEntry
       onAdded(
         await api.post<WaitlistEntry>('/api/console/waitlist', {
           patientId: patient.id,
-          motifId,
+          motifId: chosenMotif,
           practitionerId: practitionerId || null,
           fromDay,
           toDay,
@@ -103,7 +107,7 @@ export function AddEntryDialog({ me, practitioners, onClose, onAdded }: AddEntry
       <div className="form-grid">
         <SelectField
           label={t('waitlist.motif')}
-          value={motifId}
+          value={chosenMotif}
           onChange={setMotifId}
           error={errorFor('motifId') ?? (motifs.error ? t('common.networkError') : undefined)}
           required
