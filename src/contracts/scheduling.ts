@@ -33,6 +33,12 @@ export const appointmentSchema = z.object({
   channel: z.enum(['staff', 'online', 'app']),
   carteVitale: z.boolean(),
   firstVisit: z.boolean(),
+  version: z
+    .number()
+    .int()
+    .describe(
+      'Bumped by each change the patient is told of (time, practitioner, location, motif); an undo names the version it undoes',
+    ),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
@@ -97,7 +103,51 @@ export const updateAppointmentBody = z.object({
   carteVitale: z.boolean().optional(),
   firstVisit: z.boolean().optional(),
   patientAgreed: z.boolean().optional(),
+  notifyPatient: z
+    .boolean()
+    .optional()
+    .describe(
+      'Tell the patient of a change they are told of (time, practitioner, location, motif) by SMS/email. Default true. false: nothing is queued (the reminder still follows the new time)',
+    ),
+  noticeDelaySeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(600)
+    .optional()
+    .describe(
+      'Hold the patient’s notice this long, so that the change can still be undone before anything leaves (the console sends 30 after a drag). Default 0: sent at once',
+    ),
 });
+
+/** The placement an undo puts back. */
+const placementFields = {
+  startsAt: instantField.describe('Start before the change'),
+  endsAt: instantField.describe('End before the change'),
+  practitionerId: idField.describe('Practitioner before the change'),
+  locationId: idField.describe('Location before the change'),
+};
+
+export const undoChangeBody = z.object({
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe(
+      'The appointment’s version the change produced (in its answer); 409 CONFLICT when it changed again since',
+    ),
+  ...placementFields,
+});
+
+export const undoChangeResultSchema = z.object({
+  appointment: appointmentSchema,
+  notice: z
+    .enum(['none', 'withdrawn', 'sent_again'])
+    .describe(
+      'none: the change had told the patient nothing; withdrawn: its notice had not left yet and was withdrawn; sent_again: it had left, so the patient is told the time put back',
+    ),
+});
+export type UndoChangeResult = z.infer<typeof undoChangeResultSchema>;
 
 export const cancelAppointmentBody = z.object({
   by: z.enum(['patient', 'practice']).describe('Who cancels: the patient (by phone) or the practice'),

@@ -43,5 +43,6 @@ export async function appointmentViews(
     channel: appointment.channel,
     carteVitale: appointment.carteVitale,
     firstVisit: appointment.firstVisit,
+    version: appointment.version,
   }));
 }

@@ -14,6 +14,8 @@ import {
   setStatusBody,
   slotPageSchema,
   slotQuerySchema,
+  undoChangeBody,
+  undoChangeResultSchema,
   updateAppointmentBody,
 } from '../../../contracts/scheduling';
 import { adminOnly, anyStaff } from '../../http/access';
@@ -26,6 +28,7 @@ import { getAgenda } from './get-agenda';
 import { getAppointment } from './get-appointment';
 import { setAppointmentStatus } from './set-appointment-status';
 import { streamAgendaChanges } from './stream-agenda';
+import { undoAppointmentChange } from './undo-appointment-change';
 import { updateAppointment } from './update-appointment';
 import { parseIdList } from './visibility';
 
@@ -129,6 +132,22 @@ export function schedulingRoutes(app: FastifyInstance): void {
       config: { access: anyStaff },
     },
     async (request) => updateAppointment(staffCtx(request), request.params.appointmentId, request.body),
+  );
+
+  r.post(
+    '/api/console/appointments/:appointmentId/undo',
+    {
+      schema: {
+        tags,
+        summary:
+          'Undo a move or resize: put back the former placement; its notice is withdrawn if it has not left, else the patient is told the time put back (409 CONFLICT if changed since, 409 SLOT_TAKEN if the former time was taken)',
+        params: byId,
+        body: undoChangeBody,
+        response: { 200: undoChangeResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: anyStaff },
+    },
+    async (request) => undoAppointmentChange(staffCtx(request), request.params.appointmentId, request.body),
   );
 
   r.post(

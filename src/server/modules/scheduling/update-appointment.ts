@@ -18,12 +18,15 @@ import {
   slotGuarded,
 } from './appointment-rules';
 import { appointmentViews } from './appointment-view';
+import { holdMoveNotices } from './move-notices';
 
 /**
  * Moves, resizes or changes an appointment (RDV-6): time, practitioner, location, motif, comment,
  * Carte Vitale and first-visit flags. A move keeps the duration; a new motif brings its duration when
- * no end is given. Changes patients are told about bump the version (one notification per version).
- * The database refuses an overlapping result.
+ * no end is given. Changes patients are told about bump the version (one notification per version);
+ * the notice is queued unless `notifyPatient` is false, and held `noticeDelaySeconds` so that the
+ * agenda's Undo can withdraw it before it leaves (see `undoAppointmentChange`). The database refuses
+ * an overlapping result.
  */
 export async function updateAppointment(
   ctx: Ctx,
@@ -100,7 +103,16 @@ export async function updateAppointment(
     );
     for (const [action, details] of history) await appendHistory(tx, id, action, details);
     if (notifiable) {
-      await queueAppointmentNotice(tx, id, 'moved');
+      if (input.notifyPatient !== false) {
+        await queueAppointmentNotice(tx, id, 'moved');
+        if (input.noticeDelaySeconds)
+          await holdMoveNotices(
+            tx,
+            id,
+            current.version + 1,
+            new Date(tx.now.getTime() + input.noticeDelaySeconds * 1000),
+          );
+      }
       await scheduleReminder(tx, id);
     }
     await recordAudit(tx, {
@@ -108,7 +120,10 @@ export async function updateAppointment(
       entity: 'appointment',
       entityId: id,
       patientId: current.patientId,
-      details: { changes: history.map(([action]) => action) },
+      details: {
+        changes: history.map(([action]) => action),
+        ...(notifiable ? { patientNotified: input.notifyPatient !== false } : {}),
+      },
     });
     practitionersTouched = [...new Set([current.practitionerId, practitionerId])];
     const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, id));

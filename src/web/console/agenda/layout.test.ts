@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda, Appointment } from '../../../contracts/scheduling';
 import { zonedInstant } from '../../shared/zoned-time';
-import { buildColumns, collides, displayedMinutes, place, snap, visibleDates, windowOf } from './layout';
+import {
+  buildColumns,
+  collides,
+  displayedMinutes,
+  place,
+  shortMotif,
+  snap,
+  visibleDates,
+  windowOf,
+} from './layout';
 
 const appointment = (overrides: Partial<Appointment>): Appointment => ({
   id: 'a',
@@ -20,6 +29,7 @@ const appointment = (overrides: Partial<Appointment>): Appointment => ({
   channel: 'staff',
   carteVitale: false,
   firstVisit: false,
+  version: 1,
   ...overrides,
 });
 
@@ -102,5 +112,17 @@ describe('agenda layout', () => {
     expect(collides(list, 'p1', at('2027-03-29T07:15:00Z'), at('2027-03-29T07:45:00Z'), 'a')).toBe(false);
     expect(collides(list, 'p1', at('2027-03-29T08:00:00Z'), at('2027-03-29T08:30:00Z'), null)).toBe(false);
     expect(collides(list, 'p2', at('2027-03-29T07:15:00Z'), at('2027-03-29T07:45:00Z'), null)).toBe(false);
+  });
+});
+
+describe('short motif labels', () => {
+  it('keeps the words that tell motifs apart', () => {
+    expect(shortMotif('Consultation de contrôle')).toBe('Contrôle');
+    expect(shortMotif('Consultation d’urgence')).toBe('Urgence');
+    expect(shortMotif('Pose d’implant')).toBe('Pose implant');
+    expect(shortMotif('Soins (carie, dévitalisation)')).toBe('Soins');
+    expect(shortMotif('Première consultation')).toBe('Première consultation');
+    expect(shortMotif('Consultation')).toBe('Consultation');
+    expect(shortMotif('Détartrage')).toBe('Détartrage');
   });
 });

@@ -109,3 +109,36 @@ export function collides(
       Date.parse(item.endsAt) > start,
   );
 }
+
+const smallWords = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'et',
+  'à',
+  'en',
+  'pour',
+  'sur',
+  'avec',
+  'of',
+  'the',
+]);
+
+/**
+ * A motif's short label for narrow blocks: no parenthesis, no small words or elisions, and no leading
+ * "Consultation" when more follows ("Consultation de contrôle" → "Contrôle", "Pose d'implant" →
+ * "Pose implant"). The full name stays in the block's label and its card.
+ */
+export function shortMotif(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[dl][’']/i, ''))
+    .filter((word) => word && !smallWords.has(word.toLowerCase()));
+  if (words.length > 1 && /^consultation$/i.test(words[0] ?? '')) words.shift();
+  const label = words.join(' ');
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : name;
+}
