@@ -28,6 +28,7 @@ import { patientAppRoutes } from './modules/patient-app/routes';
 import { patientAuthRoutes } from './modules/patient-auth/routes';
 import { patientRoutes } from './modules/patients/routes';
 import { practiceRoutes } from './modules/practice/routes';
+import { pushRoutes } from './modules/push/routes';
 import { schedulingRoutes } from './modules/scheduling/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { staffRoutes } from './modules/staff/routes';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   appDocumentRoutes(app);
   secureLinkRoutes(app);
   messagingRoutes(app);
+  pushRoutes(app);
 
   await registerWeb(app);
   return app;

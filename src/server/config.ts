@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -6,6 +6,29 @@ import { z } from 'zod';
 /** A FILES_KEY: 32 bytes in base64 (standard or URL-safe), as `openssl rand -base64 32` prints. */
 function isFilesKey(value: string): boolean {
   return /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+/** A VAPID key pair (Web Push): P-256, public key uncompressed (65 bytes), private key 32 bytes, base64url. */
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+const base64urlOf = (length: number) => (value: string) =>
+  /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, 'base64url').length === length;
+const isVapidPublicKey = (value: string) =>
+  base64urlOf(65)(value) && Buffer.from(value, 'base64url')[0] === 0x04;
+const isVapidPrivateKey = base64urlOf(32);
+
+/** A new VAPID key pair, as `web-push generate-vapid-keys` makes it. */
+export function generateVapidKeys(): VapidKeys {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    publicKey: ecdh.getPublicKey().toString('base64url'),
+    // a private key with leading zero bytes comes back shorter: pad it to its 32 bytes
+    privateKey: Buffer.from(ecdh.getPrivateKey('hex').padStart(64, '0'), 'hex').toString('base64url'),
+  };
 }
 
 const booleanish = z
@@ -47,10 +70,26 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: booleanish.default(false),
     JOBS: booleanish.default(true),
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .refine(isVapidPublicKey, 'must be a VAPID public key (npx web-push generate-vapid-keys)')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .refine(isVapidPrivateKey, 'must be a VAPID private key (npx web-push generate-vapid-keys)')
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https:// URL')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SMS_PROVIDER === 'http' && !env.SMS_HTTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMS_HTTP_URL'], message: 'is required when SMS_PROVIDER=http' });
+    }
+    if (!env.VAPID_PUBLIC_KEY !== !env.VAPID_PRIVATE_KEY) {
+      const missing = env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required with the other VAPID key' });
     }
   });
 
@@ -63,6 +102,7 @@ const secretVariables = new Set([
   'SMS_HTTP_TOKEN',
   'SMTP_URL',
   'DATABASE_URL',
+  'VAPID_PRIVATE_KEY',
 ]);
 
 export interface Config {
@@ -81,6 +121,11 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   jobs: boolean;
+  /**
+   * Web Push (issue 9 §3.14): the VAPID keys the push services know this server by, and the contact
+   * they may write to (`mailto:` or `https:`).
+   */
+  push: VapidKeys & { subject: string };
 }
 
 export class ConfigError extends Error {
@@ -118,7 +163,9 @@ export function toConfig(
   env: Env,
   secret: () => string,
   filesKey: () => Buffer = () => randomBytes(32),
+  vapidKeys: () => VapidKeys = generateVapidKeys,
 ): Config {
+  const mailFrom = /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
   const dataDir = resolve(env.DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -149,6 +196,13 @@ export function toConfig(
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS,
+    push: {
+      ...(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+        ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
+        : vapidKeys()),
+      // the push services' contact: the address the practice's emails come from, unless given
+      subject: env.VAPID_SUBJECT ?? `mailto:${mailFrom.trim()}`,
+    },
   };
 }
 
@@ -187,11 +241,39 @@ export function persistedFilesKey(dataDir: string): Buffer {
   return Buffer.from(value, 'base64');
 }
 
+/**
+ * The VAPID keys kept in the data directory (JSON), created on first start. New keys would orphan every
+ * browser's subscription (push services check the key they were subscribed with), so a damaged file
+ * stops the server rather than being replaced.
+ */
+export function persistedVapidKeys(dataDir: string): VapidKeys {
+  const value = persisted(dataDir, 'vapid-keys.json', () => JSON.stringify(generateVapidKeys()));
+  const keys = (() => {
+    try {
+      return JSON.parse(value) as Partial<VapidKeys>;
+    } catch {
+      return {};
+    }
+  })();
+  if (
+    typeof keys.publicKey !== 'string' ||
+    typeof keys.privateKey !== 'string' ||
+    !isVapidPublicKey(keys.publicKey) ||
+    !isVapidPrivateKey(keys.privateKey)
+  ) {
+    throw new ConfigError([
+      `VAPID_PRIVATE_KEY: the key file ${join(resolve(dataDir), 'vapid-keys.json')} does not hold VAPID keys`,
+    ]);
+  }
+  return { publicKey: keys.publicKey, privateKey: keys.privateKey };
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(source);
   return toConfig(
     env,
     () => persistedSecret(env.DATA_DIR),
     () => persistedFilesKey(env.DATA_DIR),
+    () => persistedVapidKeys(env.DATA_DIR),
   );
 }

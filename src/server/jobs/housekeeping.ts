@@ -1,16 +1,18 @@
 import { and, eq, lt, or } from 'drizzle-orm';
 import type { AppDeps } from '../context';
 import { jobs, oneTimeCodes, rateLimits, sessions } from '../db/schema';
+import { forgetDeadPushSubscriptions } from '../modules/push/send-push';
 
 const day = 86_400_000;
 
 /**
  * Deletes what has no use any more: old rate-limit windows, dead sessions and codes, jobs done more
- * than 90 days ago (failed jobs stay for staff to see).
+ * than 90 days ago (failed jobs stay for staff to see), push subscriptions of ended sessions.
  */
 export async function housekeeping(deps: AppDeps): Promise<void> {
   const now = deps.clock.now().getTime();
   await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - day)));
+  await forgetDeadPushSubscriptions(deps);
   await deps.db
     .delete(sessions)
     .where(

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../context';
 import { sessions } from '../../db/schema';
 import type { JobRow } from '../../jobs/scheduled-jobs';
 import { appReminderNotice } from '../../messages/app-reminder-templates';
+import { appReminderPush } from '../../messages/message-notice-templates';
 import { describeAppointment, loadNoticeFacts } from '../notifications/appointment-notices';
 import { enqueueMessage } from '../outbox/enqueue-message';
 import { phoneHolder } from '../patient-app/app-family';
@@ -15,8 +16,9 @@ import type { AppReminderPayload } from './schedule-app-reminders';
  * The app reminder job (NOT-2). Sent only if everything still holds when it runs: the appointment is
  * the version it was scheduled for, live and ahead, its motif's notifications are on; the phone is
  * still signed in to the app, still reaches the patient, and still has this reminder. By SMS to the
- * phone, or by email when the phone's holder prefers email; the outbox key makes a second run send
- * nothing.
+ * phone, or by email when the phone's holder prefers email, unless a device of the phone allowed
+ * notifications in the app: then by Web Push ("appointment reminder", nothing more on a lock screen), the
+ * SMS or email being the fallback. The outbox key makes a second run send nothing.
  */
 export async function sendAppReminder(deps: AppDeps, job: JobRow): Promise<void> {
   const payload = job.payload as AppReminderPayload;
@@ -68,6 +70,12 @@ export async function sendAppReminder(deps: AppDeps, job: JobRow): Promise<void>
       recipient: email ?? payload.phone,
       kind: 'app_reminder',
       ...(email ? { subject: notice.subject, body: notice.text } : { body: notice.sms }),
+      push: {
+        phones: [payload.phone],
+        ...appReminderPush(lang, { practice: facts.practice.name }),
+        url: '/app/rdv',
+        tag: `reminder-${appointment.id}`,
+      },
       sensitive: true,
       patientId: patient.id,
       appointmentId: appointment.id,

@@ -5,6 +5,7 @@ import { messages } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { appFamilyMember } from '../patient-app/app-family';
 import { findThread, threadPage } from './message-views';
+import { cancelMessageNotices } from './queue-message-notice';
 import { practicePatient } from './thread-patient';
 
 type Page = { limit: number; cursor?: string | undefined };
@@ -55,13 +56,15 @@ function announceRead(ctx: Ctx, thread: { id: string; patientId: string }, by: '
 
 /**
  * A family member's thread in the app (MSG-1), newest first; opening it marks the practice's messages
- * read by the family (any phone of the family that opens it). Another family's patient: 404.
+ * read by the family (any phone of the family that opens it), and cancels the "new message" notices
+ * not sent yet (held back for the night). Another family's patient: 404.
  */
 export async function readPatientThread(ctx: Ctx, patientId: string, page: Page): Promise<MessagePage> {
   await appFamilyMember(ctx, patientId);
   const { result, thread, marked } = await withTransaction(ctx, async (tx) => {
     const found = await findThread(tx, patientId);
     const wasMarked = found ? await markRead(tx, found.id, 'patient') : false;
+    if (wasMarked) await cancelMessageNotices(tx, patientId);
     return { result: await threadPage(tx, found, page, 'patient'), thread: found, marked: wasMarked };
   });
   if (thread && marked) announceRead(ctx, thread, 'patient');

@@ -4,6 +4,7 @@ import { discardStored, type StoredUpload } from '../../files/store-upload';
 import { recordAudit } from '../audit/record-audit';
 import { announceMessage, appendMessage, assertNotEmpty } from './append-message';
 import { copyStoredFile } from './copy-file';
+import { queueMessageNotice } from './queue-message-notice';
 import { findTemplate } from './template-view';
 import { practicePatient, staffActor } from './thread-patient';
 
@@ -29,7 +30,8 @@ async function templateContent(
 /**
  * A reply from the console (MSG-1, MSG-3) in a patient's thread, with files and optionally a predefined
  * reply (MSG-2): its attachment is copied, its body used when no text was typed. Audited. Files already
- * stored for the request are deleted when the reply is refused or not written.
+ * stored for the request are deleted when the reply is refused or not written. The family is told that
+ * the practice answered (`queueMessageNotice`), in the same transaction.
  */
 export async function sendStaffMessage(
   ctx: Ctx,
@@ -62,6 +64,7 @@ export async function sendStaffMessage(
         patientId,
         details: { attachments: written.attachments.length, templateId: input.templateId ?? null },
       });
+      await queueMessageNotice(tx, { patientId, threadId: written.threadId, messageId: written.id });
       return written;
     });
     announceMessage(ctx, message);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
 import { outbox } from '../../db/schema';
+import { pushToPhones } from '../push/send-push';
 
 export const outboxRules = {
   maxAttempts: 6,
@@ -13,8 +14,10 @@ export const outboxRules = {
 type OutboxRow = typeof outbox.$inferSelect;
 
 /**
- * Sends what is due in the outbox. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several server
- * instances drain one table without sending a message twice. Returns how many rows were handled.
+ * Sends what is due in the outbox: rows whose `nextAttemptAt` has come (a notice held back for the
+ * night is not due before the morning). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several
+ * server instances drain one table without sending a message twice. A row with a push form goes by Web
+ * Push when a device takes it, otherwise by its SMS or email. Returns how many rows were handled.
  */
 export async function drainOutbox(deps: AppDeps, batchSize = 20): Promise<number> {
   const now = deps.clock.now();
@@ -53,6 +56,25 @@ async function claimDue(deps: AppDeps, now: Date, batchSize: number): Promise<Ou
 }
 
 async function deliver(deps: AppDeps, message: OutboxRow): Promise<void> {
+  if (message.push) {
+    const pushed = await pushToPhones(deps, message.practiceId, message.push).catch(() => null);
+    if (pushed && pushed.delivered > 0) {
+      const now = deps.clock.now();
+      await deps.db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          sentAt: now,
+          pushedAt: now,
+          lockedUntil: null,
+          lastError: null,
+          providerMessageId: `web-push:${pushed.delivered}`,
+        })
+        .where(eq(outbox.id, message.id));
+      return;
+    }
+    // no device took it (none subscribed, gone, or the push service failed): the SMS or email follows
+  }
   const send = sender(deps, message);
   if (!send) {
     await deps.db

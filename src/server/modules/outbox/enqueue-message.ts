@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { type OutboxAttachment, type OutboxChannel, outbox } from '../../db/schema';
+import { type OutboxAttachment, type OutboxChannel, type OutboxPush, outbox } from '../../db/schema';
 
 export interface NewMessage {
   practiceId: string;
@@ -10,12 +10,14 @@ export interface NewMessage {
   subject?: string;
   html?: string;
   attachments?: OutboxAttachment[];
+  /** Tried first by Web Push to these phones' app devices; the SMS or email goes only if none took it. */
+  push?: OutboxPush;
   sensitive?: boolean;
   patientId?: string | null;
   appointmentId?: string | null;
   /** Same key, same message: a second enqueue is ignored. */
   idempotencyKey?: string;
-  /** Not before (defaults to now). */
+  /** Not before (defaults to now): a notice held back for the night waits until then. */
   notBefore?: Date;
 }
 
@@ -35,6 +37,7 @@ export async function enqueueMessage(db: Db, message: NewMessage, now: Date): Pr
       subject: message.subject ?? null,
       html: message.html ?? null,
       attachments: message.attachments ?? null,
+      push: message.push ?? null,
       sensitive: message.sensitive ?? false,
       patientId: message.patientId ?? null,
       appointmentId: message.appointmentId ?? null,

@@ -1,0 +1,47 @@
+import type { Lang } from '../../contracts/i18n/lang';
+
+/**
+ * "You have a new message from <practice>" (issue 9 §3.14): the practice answered in the app. No content
+ * of the message, nothing about care: only who wrote and the link to the thread in the app, since an SMS
+ * or a lock screen is read by whoever holds the phone.
+ */
+export function messageNotice(
+  lang: Lang,
+  v: { practice: string; url: string },
+): { sms: string; subject: string; text: string; push: { title: string; body: string } } {
+  if (lang === 'en') {
+    return {
+      sms: `You have a new message from ${v.practice}. Read it in the app: ${v.url}`,
+      subject: `New message from ${v.practice}`,
+      text: [
+        'Hello,',
+        '',
+        `You have a new message from ${v.practice}.`,
+        `Read it in the app: ${v.url}`,
+        '',
+        v.practice,
+      ].join('\n'),
+      push: { title: v.practice, body: `You have a new message from ${v.practice}` },
+    };
+  }
+  return {
+    sms: `Vous avez un nouveau message de ${v.practice}. Lisez-le dans l’application : ${v.url}`,
+    subject: `Nouveau message de ${v.practice}`,
+    text: [
+      'Bonjour,',
+      '',
+      `Vous avez un nouveau message de ${v.practice}.`,
+      `Lisez-le dans l’application : ${v.url}`,
+      '',
+      v.practice,
+    ].join('\n'),
+    push: { title: v.practice, body: `Vous avez un nouveau message de ${v.practice}` },
+  };
+}
+
+/** The push form of an app reminder: no date, no practitioner, no motif on a lock screen. */
+export function appReminderPush(lang: Lang, v: { practice: string }): { title: string; body: string } {
+  return lang === 'en'
+    ? { title: v.practice, body: 'Appointment reminder' }
+    : { title: v.practice, body: 'Rappel de rendez-vous' };
+}
