@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { type AppDeps, systemClock } from './context';
 import { openDatabase } from './db/client';
 import { demoSignInSheet, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { seedDemoActivity } from './demo/seed-demo-activity';
 import { fileStorageFromConfig } from './files/from-config';
 import { type JobRunner, startJobRunner } from './jobs/runner';
 import { localBus, postgresBus } from './live/live-bus';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     live,
     files: fileStorageFromConfig(config.files),
   };
+  // conversations, documents, waiting list, outbox: they need the file storage, hence the deps
+  if (seeded) await seedDemoActivity(deps);
   const app = await buildApp(deps);
   if (config.jobs) runner = startJobRunner(deps, app.log);
 

@@ -130,6 +130,39 @@ export const demoMotifs: DemoMotif[] = [
     kind: 'phone',
     onlineBookable: false,
   },
+  // booked at the desk after a check-up: prevention for children, prosthetics for adults
+  {
+    key: 'scellement',
+    name: 'Scellement des sillons',
+    category: 'Prévention',
+    durationMinutes: 30,
+    colour: '#0d9488',
+    onlineBookable: false,
+  },
+  {
+    key: 'fluor',
+    name: 'Vernis fluoré',
+    category: 'Prévention',
+    durationMinutes: 20,
+    colour: '#14b8a6',
+    onlineBookable: false,
+  },
+  {
+    key: 'couronne',
+    name: 'Couronne (empreinte ou pose)',
+    category: 'Prothèse',
+    durationMinutes: 60,
+    colour: '#a16207',
+    onlineBookable: false,
+  },
+  {
+    key: 'prothese',
+    name: 'Prothèse amovible (essayage)',
+    category: 'Prothèse',
+    durationMinutes: 45,
+    colour: '#78716c',
+    onlineBookable: false,
+  },
 ];
 
 export interface DemoRange {
@@ -151,6 +184,10 @@ const general = [
   'extraction',
   'implant',
   'teleconsultation',
+  'scellement',
+  'fluor',
+  'couronne',
+  'prothese',
 ];
 const orthodontics = ['ortho', 'ortho-suivi', 'teleconsultation'];
 

@@ -12,6 +12,7 @@ import {
   openingRangeMotifs,
   openingRanges,
 } from '../db/schema';
+import { ageBand, ageOn, drawCare } from './demo-care';
 import { demoMotifs, demoRanges } from './demo-schedule';
 
 interface ScheduleRefs {
@@ -19,7 +20,7 @@ interface ScheduleRefs {
   timeZone: string;
   staffId: (key: string) => string;
   locationId: (key: string) => string;
-  patients: { id: string; practitioner: string }[];
+  patients: { id: string; practitioner: string; birthDate: string }[];
   secretaryId: string;
   now: Date;
 }
@@ -51,6 +52,7 @@ export async function seedDemoSchedule(tx: Db, refs: ScheduleRefs): Promise<void
     )
     .returning({ id: motifs.id, name: motifs.name, durationMinutes: motifs.durationMinutes });
   const motifByKey = new Map(demoMotifs.map((motif, index) => [motif.key, motifRows[index]]));
+  const onlineKeys = new Set(demoMotifs.filter((motif) => motif.onlineBookable).map((motif) => motif.key));
 
   const today = Math.floor((refs.now.getTime() + 3600_000) / dayMs);
   const firstDay = isoOfDay(today - 120);
@@ -123,12 +125,16 @@ export async function seedDemoSchedule(tx: Db, refs: ScheduleRefs): Promise<void
       if (range.practitioner === 'bernard' && day >= today + 21 && day <= today + 25) continue;
       let cursor = row.startMinute;
       while (cursor < row.endMinute) {
-        const motifKey =
-          range.motifs[Math.floor(next() * (range.motifs.length - 1))] ?? range.motifs[0] ?? '';
-        const motif = motifByKey.get(motifKey);
-        if (!motif || cursor + motif.durationMinutes > row.endMinute) break;
         if (next() < 0.62) {
           const patient = own[Math.floor(next() * own.length)] ?? refs.patients[0];
+          // care that fits the patient's age on that day (demo-care.ts): no implant for a child
+          const band = ageBand(ageOn(patient?.birthDate ?? '', isoOfDay(day)));
+          const motifKey = drawCare(band, range.motifs, next()) ?? '';
+          const motif = motifByKey.get(motifKey);
+          if (!motif || cursor + motif.durationMinutes > row.endMinute) {
+            cursor += 15;
+            continue;
+          }
           const startsAt = new Date(zone.toInstant(localMs(day, cursor)));
           const past = startsAt.getTime() < refs.now.getTime();
           const roll = next();
@@ -153,7 +159,7 @@ export async function seedDemoSchedule(tx: Db, refs: ScheduleRefs): Promise<void
             status,
             cancelledAt: cancelled ? new Date(startsAt.getTime() - 2 * dayMs) : null,
             cancelledBy: cancelled ? 'patient' : null,
-            channel: next() < 0.3 ? 'online' : 'staff',
+            channel: next() < 0.3 && onlineKeys.has(motifKey) ? 'online' : 'staff',
             createdByStaffId: refs.secretaryId,
             carteVitale: next() < 0.15,
             createdAt: new Date(Math.min(startsAt.getTime(), refs.now.getTime()) - 10 * dayMs),

@@ -91,6 +91,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
       patients: demoPatients.map((patient, index) => ({
         id: patientRows[index]?.id ?? '',
         practitioner: patient.practitioner,
+        birthDate: patient.birthDate,
       })),
       secretaryId: staffId('secretary') ?? '',
       now,
