@@ -114,9 +114,9 @@ describe('push subscriptions of the patient app', () => {
     expect(row).toMatchObject({ phone: s.phones.paul, endpoint: paulPhone.subscription.endpoint });
 
     // another family's phone: 404 as for an unknown endpoint, and the subscription stays
-    const refused = await s.joseApp.request('DELETE', '/api/patient/push/subscriptions', {
-      endpoint: paulPhone.subscription.endpoint,
-    });
+    const refused = await s.joseApp.delete(
+      `/api/patient/push/subscriptions?endpoint=${encodeURIComponent(paulPhone.subscription.endpoint)}`,
+    );
     expect(refused.status).toBe(404);
     expect(await subscriptionsOf(s.practice.id)).toHaveLength(1);
     // the console is not the app; nobody signed in neither
@@ -128,9 +128,9 @@ describe('push subscriptions of the patient app', () => {
     });
     expect(anonymous.statusCode).toBe(401);
 
-    const removed = await s.paulApp.request('DELETE', '/api/patient/push/subscriptions', {
-      endpoint: paulPhone.subscription.endpoint,
-    });
+    const removed = await s.paulApp.delete(
+      `/api/patient/push/subscriptions?endpoint=${encodeURIComponent(paulPhone.subscription.endpoint)}`,
+    );
     expect(removed.status).toBe(200);
     expect(await subscriptionsOf(s.practice.id)).toEqual([]);
   });

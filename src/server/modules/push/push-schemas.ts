@@ -21,7 +21,7 @@ export const pushSubscriptionBody = z
   })
   .describe('A Web Push subscription of this device');
 
-export const pushEndpointBody = z.object({
+export const pushEndpointQuery = z.object({
   endpoint: z.url().max(2000).describe('The endpoint of the subscription to forget'),
 });
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
 import { patientAccess } from '../../http/access';
 import { patientCtx } from '../../http/ctx';
-import { pushEndpointBody, pushKeySchema, pushSubscriptionBody } from './push-schemas';
+import { pushEndpointQuery, pushKeySchema, pushSubscriptionBody } from './push-schemas';
 import { pushPublicKey, subscribePush, unsubscribePush } from './subscribe-push';
 
 const tags = ['patient app'];
@@ -48,13 +48,13 @@ export function pushRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: "Forget one of the signed-in phone's push subscriptions (404 for any other)",
-        body: pushEndpointBody,
+        querystring: pushEndpointQuery,
         response: { 200: okSchema, ...errorResponses(400, 401, 404) },
       },
       config: { access: patientAccess },
     },
     async (request) => {
-      await unsubscribePush(patientCtx(request), request.body.endpoint);
+      await unsubscribePush(patientCtx(request), request.query.endpoint);
       return { ok: true as const };
     },
   );

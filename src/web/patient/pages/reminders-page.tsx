@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../shared/ui/error-alert';
 import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
 import { useI18n } from '../i18n';
+import { PushSettings } from '../push/push-settings';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { PageTitle } from '../ui/page-title';
@@ -17,7 +18,8 @@ const dayChoices = Array.from({ length: 15 }, (_, days) => days);
 
 /**
  * APP-7, "Mes rappels": the reminders sent before each appointment, "N jours avant à HH:MM" (by default one
- * day before at 12:00, as the API says); add one (0 to 14 days, a time) or remove one.
+ * day before at 12:00, as the API says); add one (0 to 14 days, a time) or remove one. Below them, whether
+ * this device receives notifications (messages and reminders by Web Push instead of SMS or email).
  */
 export function RemindersPage() {
   const { t } = useI18n();
@@ -29,6 +31,7 @@ export function RemindersPage() {
       {load.kind === 'loading' ? <Loading /> : null}
       {load.kind === 'failed' ? <LoadFailure error={load.error} onRetry={reload} /> : null}
       {load.kind === 'ready' ? <Reminders list={load.data} onList={setData} /> : null}
+      <PushSettings />
     </>
   );
 }

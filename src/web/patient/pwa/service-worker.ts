@@ -13,6 +13,10 @@
 // - Nothing else is stored, no other API call is intercepted, and /console and /rdv pages are out of scope.
 // - Privacy: the stored patient data stay on the device only while signed in: they are deleted on sign-out
 //   (even offline), on a sign-in and on any 401 (session expired or device revoked).
+// - Notifications (issue 9 §3.14): a push from the server ({ title, body, url, tag }, no health content) is
+//   shown as a notification; a click opens that page of the app, in a window of the app if one is open. On
+//   sign-out the device's push subscription is forgotten, on the server (before the session ends) and in
+//   the browser, so the next person on this phone receives nothing meant for the previous one.
 import type { PwaBuild, SwGlobalScope } from './sw-types';
 
 declare const __SOURIRE_PWA_BUILD__: PwaBuild;
@@ -34,6 +38,9 @@ const patientData = [
 ];
 /** Calls after which the stored data may belong to someone else. */
 const identityChanges = new Set(['/api/patient/sign-in/verify', '/api/patient/sign-out']);
+const signOutPath = '/api/patient/sign-out';
+/** Same path as `pushSubscriptionsUrl` in src/web/patient/push/push-api.ts. */
+const pushSubscriptionsPath = '/api/patient/push/subscriptions';
 const gatewayDown = new Set([502, 503, 504]);
 
 sw.addEventListener('install', (event) => {
@@ -67,6 +74,9 @@ sw.addEventListener('fetch', (event) => {
   const path = url.pathname;
   if (request.method === 'GET' && patientData.some((pattern) => pattern.test(path))) {
     event.respondWith(networkFirst(request));
+  } else if (request.method === 'POST' && path === signOutPath) {
+    event.waitUntil(caches.delete(dataCache));
+    event.respondWith(forgetPushThenSignOut(request));
   } else if (request.method === 'POST' && identityChanges.has(path)) {
     // The request itself goes to the network as usual.
     event.waitUntil(caches.delete(dataCache));
@@ -124,4 +134,75 @@ async function storedCopy(request: Request): Promise<Response | null> {
   const headers = new Headers(stored.headers);
   headers.set(offlineHeader, '1');
   return new Response(stored.body, { status: stored.status, statusText: stored.statusText, headers });
+}
+
+/** What the server pushes (src/server/modules/push/send-push.ts). */
+interface PushNotice {
+  title: string;
+  body: string;
+  url: string;
+  tag?: string;
+}
+
+function noticeOf(data: unknown): PushNotice | null {
+  if (!data || typeof data !== 'object') return null;
+  const { title, body, url, tag } = data as Record<string, unknown>;
+  if (typeof title !== 'string' || typeof body !== 'string' || typeof url !== 'string') return null;
+  return { title, body, url, ...(typeof tag === 'string' ? { tag } : {}) };
+}
+
+sw.addEventListener('push', (event) => {
+  let notice: PushNotice | null = null;
+  try {
+    notice = noticeOf(event.data?.json());
+  } catch {
+    notice = null;
+  }
+  if (!notice) return;
+  event.waitUntil(
+    sw.registration.showNotification(notice.title, {
+      body: notice.body,
+      icon: '/app/icons/icon-192.png',
+      badge: '/app/icons/icon-192.png',
+      data: { url: notice.url },
+      ...(notice.tag ? { tag: notice.tag } : {}),
+    }),
+  );
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const wanted = (event.notification.data as { url?: unknown } | null)?.url;
+  // only a page of this app, whatever the payload says
+  const target = new URL(typeof wanted === 'string' ? wanted : '/app', sw.location.origin);
+  const url = target.origin === sw.location.origin && isAppPage(target.pathname) ? target.href : '/app';
+  event.waitUntil(
+    (async () => {
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((client) => isAppPage(new URL(client.url).pathname));
+      if (!open) {
+        await sw.clients.openWindow(url);
+        return;
+      }
+      const focused = await open.focus();
+      if (focused.url !== url) await focused.navigate(url);
+    })(),
+  );
+});
+
+/**
+ * Sign-out: while the session still holds, tell the server to forget this device's subscription, and
+ * drop it in the browser; then sign out. Best effort: the sign-out goes ahead whatever happens (and a
+ * subscription left behind is never used once its session has ended).
+ */
+async function forgetPushThenSignOut(request: Request): Promise<Response> {
+  const subscription = await sw.registration.pushManager.getSubscription().catch(() => null);
+  if (subscription) {
+    const query = new URLSearchParams({ endpoint: subscription.endpoint });
+    await fetch(`${pushSubscriptionsPath}?${query}`, { method: 'DELETE', credentials: 'same-origin' }).catch(
+      () => undefined,
+    );
+    await subscription.unsubscribe().catch(() => false);
+  }
+  return fetch(request);
 }

@@ -21,10 +21,34 @@ export interface SwFetchEvent extends SwExtendableEvent {
   respondWith(response: Response | Promise<Response>): void;
 }
 
+/** A push message (https://w3c.github.io/push-api/#pushevent-interface). */
+export interface SwPushEvent extends SwExtendableEvent {
+  readonly data: { json(): unknown; text(): string } | null;
+}
+
+/** A click on a notification the worker showed. */
+export interface SwNotificationEvent extends SwExtendableEvent {
+  readonly notification: Notification;
+}
+
+/** A window of the app (https://w3c.github.io/ServiceWorker/#windowclient-interface). */
+export interface SwWindowClient {
+  readonly url: string;
+  focus(): Promise<SwWindowClient>;
+  navigate(url: string): Promise<SwWindowClient | null>;
+}
+
 export interface SwGlobalScope {
   readonly location: Location;
-  readonly clients: { claim(): Promise<void> };
+  readonly clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<SwWindowClient[]>;
+    openWindow(url: string): Promise<SwWindowClient | null>;
+  };
+  readonly registration: ServiceWorkerRegistration;
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+  addEventListener(type: 'push', listener: (event: SwPushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: SwNotificationEvent) => void): void;
 }
