@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appointments, locations, practices } from '../../src/server/db/schema';
+import { appointments, locations, outbox, practices } from '../../src/server/db/schema';
 import { demoPassword } from '../../src/server/demo/demo-data';
 import { makeOpeningRange, makeStaff } from '../support/factories';
 import { type E2eServer, launchBrowser, newPage, startServer } from './support';
@@ -127,13 +127,51 @@ it('a secretary books a new patient from an empty slot, drags the appointment, m
   await page.getByText('Ce créneau chevauche un autre rendez-vous.').waitFor();
   const [unmoved] = await server.deps.db.select().from(appointments).where(eq(appointments.id, created.id));
   expect(unmoved?.startsAt.getTime()).toBe(created.startsAt.getTime());
-  // to 11:00, back to back with it: moved
+  // to 11:00, back to back with it: asked first (issue 9 §2.9); Cancel puts the block back
+  const confirmDialog = page.getByRole('dialog', { name: 'Déplacer le rendez-vous ?' });
   await drag(60);
-  await page.getByText('Rendez-vous déplacé.').waitFor();
+  await confirmDialog.waitFor();
+  await confirmDialog.getByText(/10:00–10:30 · (Dr )?Testard/).waitFor();
+  await confirmDialog.getByText(/11:00–11:30 · (Dr )?Testard/).waitFor();
+  expect(await confirmDialog.getByLabel('Prévenir le patient').isChecked()).toBe(true);
+  await page.getByRole('button', { name: /^11:00–11:30, LEMAIRE Inès/ }).waitFor();
+  await confirmDialog.getByRole('button', { name: 'Annuler' }).click();
+  await confirmDialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /^10:00–10:30, LEMAIRE Inès/ }).waitFor();
+  const [kept] = await server.deps.db.select().from(appointments).where(eq(appointments.id, created.id));
+  expect(kept?.startsAt.getTime()).toBe(created.startsAt.getTime());
+
+  // confirmed with the notice: held 30 s, and Undo withdraws it before it leaves
+  const movedNotices = () =>
+    server.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.appointmentId, created.id), eq(outbox.kind, 'appointment_moved')));
+  await drag(60);
+  await confirmDialog.getByRole('button', { name: 'Confirmer' }).click();
+  const toast = page.locator('.undo-toast');
+  await toast.getByText('Rendez-vous déplacé. Le patient sera prévenu.').waitFor();
+  const [held] = await movedNotices();
+  expect(held?.status).toBe('pending');
+  expect(held?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 15_000);
+  await toast.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByText('Modification annulée. Le patient n’a rien reçu.').waitFor();
+  await page.getByRole('button', { name: /^10:00–10:30, LEMAIRE Inès/ }).waitFor();
+  const [undone] = await server.deps.db.select().from(appointments).where(eq(appointments.id, created.id));
+  expect(undone?.startsAt.getTime()).toBe(created.startsAt.getTime());
+  expect(undone?.endsAt.getTime()).toBe(created.endsAt.getTime());
+  expect(await movedNotices()).toEqual([]);
+
+  // confirmed with the box unticked: moved, nothing queued for the patient
+  await drag(60);
+  await confirmDialog.getByLabel('Prévenir le patient').uncheck();
+  await confirmDialog.getByRole('button', { name: 'Confirmer' }).click();
+  await page.getByText('Rendez-vous déplacé, sans prévenir le patient.').waitFor();
   await page.getByRole('button', { name: /11:00–11:30, LEMAIRE Inès/ }).waitFor();
   const [moved] = await server.deps.db.select().from(appointments).where(eq(appointments.id, created.id));
   expect(moved?.startsAt.getTime()).toBe(created.startsAt.getTime() + 60 * 60_000);
   expect(moved?.comment).toBe('Sensibilité au froid');
+  expect(await movedNotices()).toEqual([]);
 
   await panel.getByRole('button', { name: 'Vu', exact: true }).click();
   await expect

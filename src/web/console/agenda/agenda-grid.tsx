@@ -7,6 +7,15 @@ import { type Column, collides, place, snap } from './layout';
 
 export const pxPerMinute = 1.6;
 
+/**
+ * The columns of the grid and of its header: the hours, then one column per day and practitioner. A
+ * week of several practitioners lets columns narrow down to 2.75rem, so that Monday to Friday of three
+ * practitioners fit a 1366 px screen without scrolling sideways.
+ */
+export function gridTemplate(count: number, narrow: boolean): string {
+  return `3.5rem repeat(${count}, minmax(${narrow ? '2.75rem' : '5.5rem'}, 1fr))`;
+}
+
 export interface GridTarget {
   date: string;
   practitionerId: string;
@@ -22,6 +31,8 @@ interface GridProps {
   timeZone: string;
   grid: number;
   showCancelled: boolean;
+  /** a week of several practitioners: narrow columns, compact blocks */
+  narrow: boolean;
   selectedId: string | null;
   onSlot: (target: GridTarget) => void;
   onSelect: (appointment: Appointment) => void;
@@ -147,7 +158,7 @@ export function AgendaGrid(props: GridProps) {
   return (
     <div
       className={`agenda-grid${drag?.moved ? ' is-dragging' : ''}`}
-      style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(5.5rem, 1fr))` }}
+      style={{ gridTemplateColumns: gridTemplate(columns.length, props.narrow) }}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => update(null)}
@@ -161,10 +172,11 @@ export function AgendaGrid(props: GridProps) {
           ),
         )}
       </div>
-      {columns.map((column) => (
+      {columns.map((column, index) => (
         <GridColumn
           key={column.key}
           column={column}
+          dayStart={index > 0 && columns[index - 1]?.date !== column.date}
           label={t('agenda.grid', { date: column.date, name: props.names.get(column.practitionerId) ?? '' })}
           height={height}
           agenda={agenda}
@@ -197,6 +209,7 @@ export function AgendaGrid(props: GridProps) {
                 height={placed.height * pxPerMinute}
                 selected={props.selectedId === appointment.id}
                 dimmed={!!dragged}
+                narrow={props.narrow}
                 onPointerDown={(event, mode) => startDrag(event, appointment, mode)}
                 onOpen={() => {
                   if (Date.now() - droppedAt.current > 300) props.onSelect(appointment);
@@ -225,6 +238,8 @@ export function AgendaGrid(props: GridProps) {
 
 interface ColumnProps {
   column: Column;
+  /** the first column of a day after another day: a stronger line between days */
+  dayStart: boolean;
   label: string;
   height: number;
   agenda: Agenda;
@@ -256,7 +271,7 @@ function GridColumn(props: ColumnProps) {
     // biome-ignore lint/a11y/useKeyWithClickEvents: see above
     // biome-ignore lint/a11y/useSemanticElements: a column of time is a group (its label names the day and the practitioner), not a form fieldset
     <div
-      className="agenda-column"
+      className={`agenda-column${props.dayStart ? ' is-day-start' : ''}`}
       data-column-key={column.key}
       role="group"
       aria-label={props.label}

@@ -1,33 +1,39 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Appointment, AppointmentDetail, SlotItem } from '../../../contracts/scheduling';
 import type { StaffMe } from '../../../contracts/staff-auth';
-import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Dialog } from '../../shared/ui/dialog';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { addDays, localParts, weekdayOfDate, zonedInstant } from '../../shared/zoned-time';
 import { useI18n } from '../i18n';
+import type { PickedPatient } from '../patients/patient-picker';
+import { AgendaDaysHeader } from './agenda-days-header';
 import { AgendaGrid, type GridTarget } from './agenda-grid';
 import { AgendaToolbar } from './agenda-toolbar';
 import { AppointmentDialog, type AppointmentDraft } from './appointment-dialog';
 import { AppointmentPanel } from './appointment-panel';
 import { FindSlotDialog } from './find-slot-dialog';
 import { type AgendaView, buildColumns, collides, displayedMinutes, visibleDates, windowOf } from './layout';
+import { MoveConfirmDialog, type Placement } from './move-confirm-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { UndoToast } from './undo-toast';
 import { useAgenda, useLiveAgenda, useReferenceData } from './use-agenda-data';
+import { useAgendaLink } from './use-agenda-links';
+import { useChangeFlow } from './use-change-flow';
 import { usePersistentState } from './use-persistent-state';
 import './agenda.css';
 
 type Overlay =
   | { kind: 'appointment'; draft: AppointmentDraft }
-  | { kind: 'find' }
-  | { kind: 'help' }
-  | { kind: 'agree'; appointment: Appointment; change: Record<string, string>; practitioner: string };
+  | { kind: 'find'; initial?: { patient?: PickedPatient; practitionerId?: string; motifId?: string } }
+  | { kind: 'help' };
 
 /**
- * The staff agenda (RDV-1…3): day and week views, several practitioners side by side, live updates,
- * booking from a free slot, drag to move and resize, the appointment panel, "find a slot", shortcuts.
+ * The staff agenda (RDV-1…3): day and week views, several practitioners side by side (a week of three
+ * fits 1366 px), live updates, booking from a free slot, drag to move and resize (confirmed, with the
+ * patient's notice optional, and Undo), the appointment panel, "find a slot", shortcuts, and links
+ * from the patient file (`?book=`, `?appointment=`).
  */
 export function AgendaPage({ me }: { me: StaffMe }) {
   const { t, lang } = useI18n();
@@ -54,11 +60,33 @@ export function AgendaPage({ me }: { me: StaffMe }) {
     view === 'day' ? [anchor] : visibleDates('week', anchor, { saturday: true, sunday: true });
   const span = windowOf(weekDates, timeZone, zonedInstant);
   const { agenda, error, loading, reload } = useAgenda(span.from, span.to, shown);
-  const refresh = useCallback(() => {
-    void reload();
+  const refresh = useCallback(async () => {
     setPanelVersion((version) => version + 1);
+    await reload();
   }, [reload]);
-  const live = useLiveAgenda(shown, refresh);
+  const flow = useChangeFlow({ refresh, onMessage: setMessage });
+  const live = useLiveAgenda(shown, () => void refresh());
+
+  useAgendaLink(
+    (link) => {
+      if (link.kind === 'book') {
+        setOverlay({
+          kind: 'find',
+          initial: {
+            patient: link.patient,
+            ...(link.practitionerId ? { practitionerId: link.practitionerId } : {}),
+            ...(link.motifId ? { motifId: link.motifId } : {}),
+          },
+        });
+        return;
+      }
+      const { appointment } = link;
+      setAnchor(localParts(Date.parse(appointment.startsAt), timeZone).date);
+      if (!shown.includes(appointment.practitionerId)) setShownIds([...shown, appointment.practitionerId]);
+      setSelectedId(appointment.id);
+    },
+    () => setMessage({ tone: 'error', text: t('link.notFound') }),
+  );
 
   const busyWeekend = useMemo(() => {
     const days = new Set(
@@ -75,6 +103,19 @@ export function AgendaPage({ me }: { me: StaffMe }) {
   const names = new Map(
     visible.map((member) => [member.id, [member.title, member.lastName].filter(Boolean).join(' ')]),
   );
+  const lastNames = new Map(visible.map((member) => [member.id, member.lastName]));
+  const narrow = view === 'week' && shown.length > 1;
+  // the dropped change shows where it was dropped until it is confirmed (or cancelled: back in place)
+  const moving = flow.shown;
+  const shownAgenda =
+    agenda && moving
+      ? {
+          ...agenda,
+          appointments: agenda.appointments.map((item) =>
+            item.id === moving.appointment.id ? { ...item, ...moving.after } : item,
+          ),
+        }
+      : agenda;
 
   const step = useCallback(
     (direction: -1 | 1) => setAnchor((date) => addDays(date, direction * (view === 'day' ? 1 : 7))),
@@ -131,7 +172,11 @@ export function AgendaPage({ me }: { me: StaffMe }) {
         f: () => setOverlay({ kind: 'find' }),
         '?': () => setOverlay({ kind: 'help' }),
         escape: () => setSelectedId(null),
+        '0': () => setShownIds(null),
       };
+      visible.slice(0, 9).forEach((member, index) => {
+        actions[String(index + 1)] = () => setShownIds([member.id]);
+      });
       const action = actions[key];
       if (action) {
         event.preventDefault();
@@ -140,41 +185,14 @@ export function AgendaPage({ me }: { me: StaffMe }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [overlay, today, step, setView, newAppointment]);
+  }, [overlay, today, step, setView, newAppointment, visible, setShownIds]);
 
-  const change = async (
-    appointment: Appointment,
-    body: Record<string, string>,
-    done: string,
-    agreed = false,
-  ) => {
-    try {
-      await api.patch(`/api/console/appointments/${appointment.id}`, {
-        ...body,
-        ...(agreed ? { patientAgreed: true } : {}),
-      });
-      setMessage({ tone: 'success', text: done });
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'CONFIRMATION_REQUIRED') {
-        const own = caught.details.ownPractitioner as {
-          title: string | null;
-          firstName: string;
-          lastName: string;
-        } | null;
-        const practitioner = own ? [own.title, own.firstName, own.lastName].filter(Boolean).join(' ') : '';
-        setOverlay({ kind: 'agree', appointment, change: body, practitioner });
-      } else {
-        setMessage({
-          tone: 'error',
-          text:
-            caught instanceof ApiError && caught.code === 'SLOT_TAKEN'
-              ? t('agenda.conflict')
-              : (caught as Error).message || t('common.genericError'),
-        });
-      }
-    }
-    refresh();
-  };
+  const placementOf = (appointment: Appointment): Placement => ({
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt,
+    practitionerId: appointment.practitionerId,
+    locationId: appointment.locationId,
+  });
 
   const move = (appointment: Appointment, target: GridTarget) => {
     const duration = Date.parse(appointment.endsAt) - Date.parse(appointment.startsAt);
@@ -188,9 +206,18 @@ export function AgendaPage({ me }: { me: StaffMe }) {
       setMessage({ tone: 'error', text: t('agenda.conflict') });
       return;
     }
-    const body: Record<string, string> = { startsAt: new Date(start).toISOString() };
-    if (target.practitionerId !== appointment.practitionerId) body.practitionerId = target.practitionerId;
-    void change(appointment, body, t('agenda.moved'));
+    const before = placementOf(appointment);
+    flow.propose({
+      kind: 'move',
+      appointment,
+      before,
+      after: {
+        ...before,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + duration).toISOString(),
+        practitionerId: target.practitionerId,
+      },
+    });
   };
 
   const resize = (appointment: Appointment, endMinute: number) => {
@@ -210,7 +237,13 @@ export function AgendaPage({ me }: { me: StaffMe }) {
       setMessage({ tone: 'error', text: t('agenda.conflict') });
       return;
     }
-    void change(appointment, { endsAt: new Date(end).toISOString() }, t('agenda.resized'));
+    const before = placementOf(appointment);
+    flow.propose({
+      kind: 'resize',
+      appointment,
+      before,
+      after: { ...before, endsAt: new Date(end).toISOString() },
+    });
   };
 
   const title =
@@ -228,7 +261,7 @@ export function AgendaPage({ me }: { me: StaffMe }) {
   if (!reference) return <p className="loading">{t('agenda.loading')}</p>;
 
   return (
-    <div className={`agenda-page${selectedId ? ' has-panel' : ''}`}>
+    <div className={`agenda-page${selectedId ? ' has-panel' : ''}${narrow ? ' is-narrow-week' : ''}`}>
       <AgendaToolbar
         view={view}
         title={title}
@@ -257,35 +290,24 @@ export function AgendaPage({ me }: { me: StaffMe }) {
       ) : (
         <div className="agenda-layout">
           <div className="agenda-scroll" aria-busy={loading}>
-            <div
-              className="agenda-days"
-              style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(5.5rem, 1fr))` }}
-            >
-              <span />
-              {dates.map((date) => (
-                <div
-                  key={date}
-                  className={`agenda-day${date === today ? ' is-today' : ''}`}
-                  style={{ gridColumn: `span ${shown.length}` }}
-                >
-                  <strong>{shortDate(date, lang, true)}</strong>
-                  <div className="agenda-day__names">
-                    {shown.map((id) => (
-                      <span key={id}>{names.get(id)}</span>
-                    ))}
-                  </div>
-                </div>
-              ))}
-            </div>
-            {agenda ? (
+            <AgendaDaysHeader
+              dates={dates}
+              today={today}
+              shown={shown}
+              names={names}
+              lastNames={lastNames}
+              narrow={narrow}
+            />
+            {shownAgenda ? (
               <AgendaGrid
                 columns={columns}
                 dates={dates}
                 names={names}
-                agenda={agenda}
+                agenda={shownAgenda}
+                narrow={narrow}
                 range={range}
                 timeZone={timeZone}
-                grid={agenda.gridMinutes}
+                grid={shownAgenda.gridMinutes}
                 showCancelled={showCancelled}
                 selectedId={selectedId}
                 onSlot={newAppointment}
@@ -309,7 +331,7 @@ export function AgendaPage({ me }: { me: StaffMe }) {
               }
               onChanged={(text) => {
                 if (text) setMessage({ tone: 'success', text });
-                refresh();
+                void refresh();
               }}
               onClose={() => setSelectedId(null)}
             />
@@ -329,7 +351,7 @@ export function AgendaPage({ me }: { me: StaffMe }) {
             setMessage({ tone: 'success', text: t('appointment.saved') });
             setAnchor(localParts(Date.parse(saved.startsAt), timeZone).date);
             setSelectedId(saved.id);
-            refresh();
+            void refresh();
           }}
         />
       ) : null}
@@ -338,8 +360,9 @@ export function AgendaPage({ me }: { me: StaffMe }) {
           reference={reference}
           timeZone={timeZone}
           today={today}
+          {...(overlay.initial ? { initial: overlay.initial } : {})}
           onClose={() => setOverlay(null)}
-          onPick={(slot: SlotItem, motifId: string) => {
+          onPick={(slot: SlotItem, motifId: string, patient: PickedPatient | null) => {
             const start = localParts(Date.parse(slot.start), timeZone);
             setOverlay({
               kind: 'appointment',
@@ -350,50 +373,62 @@ export function AgendaPage({ me }: { me: StaffMe }) {
                 practitionerId: slot.practitionerId,
                 locationId: slot.locationId,
                 motifId,
+                ...(patient ? { patient } : {}),
               },
             });
           }}
         />
       ) : null}
       {overlay?.kind === 'help' ? <ShortcutsDialog onClose={() => setOverlay(null)} /> : null}
-      {overlay?.kind === 'agree' ? (
+      {flow.pending ? (
+        <MoveConfirmDialog
+          change={flow.pending}
+          timeZone={timeZone}
+          names={names}
+          onConfirm={(notify) => {
+            if (flow.pending) void flow.confirm(flow.pending, notify);
+          }}
+          onCancel={flow.cancel}
+        />
+      ) : null}
+      {flow.question ? (
         <Dialog
           title={t('appointment.edit')}
           open
-          onClose={() => setOverlay(null)}
+          onClose={() => flow.answer(false)}
           closeLabel={t('common.close')}
         >
           <p>
             {t('appointment.ownPractitioner', {
-              patient: `${overlay.appointment.patient.firstName} ${overlay.appointment.patient.lastName}`,
-              practitioner: overlay.practitioner,
+              patient: `${flow.question.change.appointment.patient.firstName} ${flow.question.change.appointment.patient.lastName}`,
+              practitioner: flow.question.practitioner,
             })}
           </p>
           <div className="form-actions">
-            <Button
-              onClick={() => {
-                const pending = overlay;
-                setOverlay(null);
-                void change(pending.appointment, pending.change, t('agenda.moved'), true);
-              }}
-            >
-              {t('appointment.patientAgreed')}
-            </Button>
-            <Button variant="secondary" onClick={() => setOverlay(null)}>
+            <Button onClick={() => flow.answer(true)}>{t('appointment.patientAgreed')}</Button>
+            <Button variant="secondary" onClick={() => flow.answer(false)}>
               {t('common.close')}
             </Button>
           </div>
         </Dialog>
       ) : null}
+      {flow.done ? (
+        <UndoToast
+          key={`${flow.done.undo.appointmentId}:${flow.done.undo.version}`}
+          text={flow.done.text}
+          onUndo={() => void flow.undo()}
+          onDismiss={flow.dismiss}
+        />
+      ) : null}
     </div>
   );
 }
 
-function shortDate(date: string, lang: 'fr' | 'en', withWeekday = false): string {
+function shortDate(date: string, lang: 'fr' | 'en'): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
-    ...(withWeekday ? { weekday: 'short' } : { year: 'numeric' }),
+    year: 'numeric',
   }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -23,7 +23,10 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Navigation, view, agendas shown, and the actions of the agenda. */
+/**
+ * Navigation, view, agendas shown, and the actions of the agenda. One agenda alone: untick the others,
+ * or press its number (1–9; 0 shows them all again).
+ */
 export function AgendaToolbar(props: Props) {
   const { t } = useI18n();
   const visible = props.practitioners.filter((member) => member.visible);
@@ -82,6 +85,15 @@ export function AgendaToolbar(props: Props) {
               onChange={(on) => toggle(member.id, on)}
             />
           ))}
+          {visible.length > 1 ? (
+            <Button
+              variant="link"
+              disabled={props.shown.length === visible.length}
+              onClick={() => props.onShown(visible.map((member) => member.id))}
+            >
+              {t('agenda.allPractitioners')}
+            </Button>
+          ) : null}
         </fieldset>
         <CheckboxField
           label={t('agenda.showCancelled')}

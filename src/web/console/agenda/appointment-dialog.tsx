@@ -23,6 +23,8 @@ export type AppointmentDraft =
       practitionerId: string;
       locationId?: string;
       motifId?: string;
+      /** chosen already (find a slot, a link from the patient file) */
+      patient?: PickedPatient;
     }
   | { kind: 'edit'; appointment: AppointmentDetail };
 
@@ -50,7 +52,9 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
   const editing = draft.kind === 'edit' ? draft.appointment : null;
   const start = editing ? localParts(Date.parse(editing.startsAt), timeZone) : null;
   const initialMotif = editing?.motifId ?? (draft.kind === 'create' ? draft.motifId : undefined) ?? '';
-  const [patient, setPatient] = useState<PickedPatient | null>(editing ? { ...editing.patient } : null);
+  const [patient, setPatient] = useState<PickedPatient | null>(
+    editing ? { ...editing.patient } : draft.kind === 'create' ? (draft.patient ?? null) : null,
+  );
   const [motifId, setMotifId] = useState(initialMotif);
   const [practitionerId, setPractitionerId] = useState(
     editing?.practitionerId ?? (draft.kind === 'create' ? draft.practitionerId : ''),
@@ -271,7 +275,12 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
           </div>
         ) : null}
         <div className="form-actions">
-          <Button type="submit" busy={busy}>
+          <Button
+            type="submit"
+            busy={busy}
+            // everything chosen already (a slot picked for a known patient): one key press books
+            {...(draft.kind === 'create' && draft.patient && initialMotif ? { 'data-autofocus': true } : {})}
+          >
             {t('appointment.save')}
           </Button>
           <Button variant="secondary" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { SlotItem, SlotPage } from '../../../contracts/scheduling';
 import { api } from '../../shared/api';
 import { displayDate } from '../../shared/dates';
@@ -9,15 +9,18 @@ import { Dialog } from '../../shared/ui/dialog';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
-import { hhmm, localParts, zonedInstant } from '../../shared/zoned-time';
+import { addDays, hhmm, localParts, mondayOf, zonedInstant } from '../../shared/zoned-time';
 import { useI18n } from '../i18n';
+import { PatientPicker, type PickedPatient } from '../patients/patient-picker';
 import type { ReferenceData } from './use-agenda-data';
 
 interface Props {
   reference: ReferenceData;
   timeZone: string;
   today: string;
-  onPick: (slot: SlotItem, motifId: string) => void;
+  /** prefilled by a link from the patient file: the slots are searched at once */
+  initial?: { patient?: PickedPatient; practitionerId?: string; motifId?: string };
+  onPick: (slot: SlotItem, motifId: string, patient: PickedPatient | null) => void;
   onClose: () => void;
 }
 
@@ -25,24 +28,33 @@ interface Props {
  * "Find a slot" (RDV-3): motif, from a date, practitioners and locations → every free slot, by day,
  * paged forward; an empty week jumps to the next availability.
  */
-export function FindSlotDialog({ reference, timeZone, today, onPick, onClose }: Props) {
+export function FindSlotDialog({ reference, timeZone, today, initial, onPick, onClose }: Props) {
   const { t, lang } = useI18n();
   const practitioners = reference.practitioners.filter((member) => member.visible);
-  const [motifId, setMotifId] = useState(reference.motifs[0]?.id ?? '');
+  const [patient, setPatient] = useState<PickedPatient | null>(initial?.patient ?? null);
+  const [motifId, setMotifId] = useState(
+    reference.motifs.find((motif) => motif.id === initial?.motifId)?.id ?? reference.motifs[0]?.id ?? '',
+  );
   const [from, setFrom] = useState(today);
-  const [chosen, setChosen] = useState<Set<string>>(new Set(practitioners.map((member) => member.id)));
+  const only = (id: string | null | undefined) =>
+    id && practitioners.some((member) => member.id === id) ? new Set([id]) : null;
+  const [chosen, setChosen] = useState<Set<string>>(
+    only(initial?.practitionerId) ??
+      only(initial?.patient?.ownPractitionerId) ??
+      new Set(practitioners.map((member) => member.id)),
+  );
   const [sites, setSites] = useState<Set<string>>(new Set(reference.locations.map((site) => site.id)));
   const [page, setPage] = useState<SlotPage | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const search = async (fromInstant: string) => {
+  const search = async (fromInstant: string, practitionerIds = chosen) => {
     setBusy(true);
     setError(null);
     try {
       const params = new URLSearchParams({ motifId, from: fromInstant, days: '7' });
-      if (chosen.size > 0 && chosen.size < practitioners.length)
-        params.set('practitionerIds', [...chosen].join(','));
+      if (practitionerIds.size > 0 && practitionerIds.size < practitioners.length)
+        params.set('practitionerIds', [...practitionerIds].join(','));
       if (sites.size > 0 && sites.size < reference.locations.length)
         params.set('locationIds', [...sites].join(','));
       setPage(await api.get<SlotPage>(`/api/console/slots?${params}`));
@@ -56,6 +68,23 @@ export function FindSlotDialog({ reference, timeZone, today, onPick, onClose }: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void search(new Date(zonedInstant(from, 0, timeZone)).toISOString());
+  };
+  const searchFrom = (date: string) => {
+    setFrom(date);
+    void search(new Date(zonedInstant(date, 0, timeZone)).toISOString());
+  };
+  // a link from the patient file has said everything: show the slots at once
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !initial?.patient) return;
+    opened.current = true;
+    void search(new Date(zonedInstant(today, 0, timeZone)).toISOString());
+  });
+  const pickPatient = (picked: PickedPatient) => {
+    setPatient(picked);
+    // the patient's own dentist first (RDV-5); the others stay a tick away
+    const own = only(picked.ownPractitionerId);
+    if (own && !initial?.practitionerId) setChosen(own);
   };
   const toggle = (set: Set<string>, id: string, on: boolean) => {
     const next = new Set(set);
@@ -76,6 +105,22 @@ export function FindSlotDialog({ reference, timeZone, today, onPick, onClose }: 
 
   return (
     <Dialog title={t('find.title')} open onClose={onClose} closeLabel={t('common.close')} wide>
+      <fieldset className="appointment-form__patient">
+        <legend>{t('find.patient')}</legend>
+        {patient ? (
+          <p className="appointment-form__chosen">
+            <strong>
+              {patient.lastName.toUpperCase()} {patient.firstName}
+            </strong>{' '}
+            <span className="muted">{displayDate(patient.birthDate, lang)}</span>
+            <Button variant="link" onClick={() => setPatient(null)}>
+              {t('appointment.changePatient')}
+            </Button>
+          </p>
+        ) : (
+          <PatientPicker onSelect={pickPatient} />
+        )}
+      </fieldset>
       <form onSubmit={submit} noValidate className="find-slot__form">
         <div className="form-grid">
           <SelectField label={t('find.motif')} value={motifId} onChange={setMotifId}>
@@ -111,9 +156,14 @@ export function FindSlotDialog({ reference, timeZone, today, onPick, onClose }: 
             ))}
           </fieldset>
         </div>
-        <Button type="submit" busy={busy}>
-          {t('find.search')}
-        </Button>
+        <div className="form-actions">
+          <Button type="submit" busy={busy}>
+            {t('find.search')}
+          </Button>
+          <Button variant="secondary" busy={busy} onClick={() => searchFrom(addDays(mondayOf(today), 7))}>
+            {t('find.nextWeek')}
+          </Button>
+        </div>
       </form>
       <ErrorAlert error={error} withFields />
       {page ? (
@@ -154,7 +204,7 @@ export function FindSlotDialog({ reference, timeZone, today, onPick, onClose }: 
                         type="button"
                         className="slot-button"
                         aria-label={`${label}, ${site}`}
-                        onClick={() => onPick(slot, motifId)}
+                        onClick={() => onPick(slot, motifId, patient)}
                       >
                         <strong>{time}</strong> {nameOf(slot.practitionerId)}
                         <span className="muted"> · {site}</span>

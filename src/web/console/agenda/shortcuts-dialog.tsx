@@ -10,6 +10,7 @@ export const shortcutKeys: [string, ConsoleKey][] = [
   ['S', 'shortcuts.week'],
   ['N', 'shortcuts.new'],
   ['R', 'shortcuts.find'],
+  ['1 … 9 / 0', 'shortcuts.only'],
   ['Échap / Esc', 'shortcuts.close'],
   ['?', 'shortcuts.help'],
 ];
