@@ -99,6 +99,21 @@ it('shows Monday to Friday of three practitioners at 1366 px without scrolling s
   await page.keyboard.press('Escape');
   await card.waitFor({ state: 'detached' });
 
+  // Enter opens the panel, which floats over the week instead of squeezing it
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Rendez-vous' });
+  await panel
+    .getByText(who.split(' ')[0] ?? '-', { exact: false })
+    .first()
+    .waitFor();
+  const squeezed = await page.evaluate(() => {
+    const scroll = document.querySelector('.agenda-scroll') as HTMLElement;
+    return scroll.scrollWidth - scroll.clientWidth;
+  });
+  expect(squeezed).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: '/tmp/week-panel.png' });
+  await panel.getByRole('button', { name: 'Fermer le détail' }).click();
+
   // one practitioner alone: key 2 shows Dr Haddad only, 0 all again
   await page.keyboard.press('2');
   await expect

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appointments, locations, outbox, practices } from '../../src/server/db/schema';
 import { demoPassword } from '../../src/server/demo/demo-data';
 import { makeOpeningRange, makeStaff } from '../support/factories';
+import { expectNoSeriousA11yViolations } from './axe';
 import { type E2eServer, launchBrowser, newPage, startServer } from './support';
 
 let server: E2eServer;
@@ -134,6 +135,7 @@ it('a secretary books a new patient from an empty slot, drags the appointment, m
   await confirmDialog.getByText(/10:00–10:30 · (Dr )?Testard/).waitFor();
   await confirmDialog.getByText(/11:00–11:30 · (Dr )?Testard/).waitFor();
   expect(await confirmDialog.getByLabel('Prévenir le patient').isChecked()).toBe(true);
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: /^11:00–11:30, LEMAIRE Inès/ }).waitFor();
   await confirmDialog.getByRole('button', { name: 'Annuler' }).click();
   await confirmDialog.waitFor({ state: 'detached' });
@@ -148,12 +150,16 @@ it('a secretary books a new patient from an empty slot, drags the appointment, m
       .from(outbox)
       .where(and(eq(outbox.appointmentId, created.id), eq(outbox.kind, 'appointment_moved')));
   await drag(60);
+  const confirmedAt = Date.now();
   await confirmDialog.getByRole('button', { name: 'Confirmer' }).click();
   const toast = page.locator('.undo-toast');
   await toast.getByText('Rendez-vous déplacé. Le patient sera prévenu.').waitFor();
+  // focus on the toast stops its 8 s: the keyboard user does not lose the button
+  await toast.getByRole('button', { name: 'Annuler' }).focus();
   const [held] = await movedNotices();
   expect(held?.status).toBe('pending');
-  expect(held?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 15_000);
+  expect(held?.nextAttemptAt.getTime()).toBeGreaterThan(confirmedAt + 25_000);
+  await expectNoSeriousA11yViolations(page);
   await toast.getByRole('button', { name: 'Annuler' }).click();
   await page.getByText('Modification annulée. Le patient n’a rien reçu.').waitFor();
   await page.getByRole('button', { name: /^10:00–10:30, LEMAIRE Inès/ }).waitFor();
