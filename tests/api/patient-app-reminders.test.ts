@@ -9,18 +9,25 @@ import {
   scheduleUpcomingAppReminders,
 } from '../../src/server/modules/app-reminders/schedule-app-reminders';
 import { sendAppReminder } from '../../src/server/modules/app-reminders/send-app-reminder';
+import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
 import { staffClient, TestClient } from '../support/client';
 import { makeSchedulingPractice } from '../support/factories';
 import { makeAppointment, makeFamily, patientClient } from '../support/patient-session';
+import { browserKeys, decryptPush, type LocalPushService, startPushService } from '../support/push-endpoint';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
+let push: LocalPushService;
 beforeAll(async () => {
+  push = await startPushService();
   t = await createTestApp();
   // a fixed week: Saturday 20 March 2027, a week before Paris moves to summer time (Sunday 28 March)
   t.clock.advance(Date.parse('2027-03-20T09:00:00Z') - t.clock.now().getTime());
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await t.close();
+  await push.close();
+});
 
 async function setup() {
   const s = await makeSchedulingPractice(t.deps.db);
@@ -272,5 +279,36 @@ describe('reminder delivery (NOT-2)', () => {
     const later = await book(s.hugo.id, '2027-04-27T07:30:00Z');
     await runJobsAt('2027-04-27T07:00:00Z');
     expect(await kindsFor(later)).toEqual(practiceReminder);
+  });
+
+  it('a phone that allowed notifications gets its reminder by push, with nothing about the care', async () => {
+    t.clock.advance(Date.parse('2027-05-03T09:00:00Z') - t.clock.now().getTime());
+    const s = await setup();
+    const paul = await patientClient(t.app, t.deps.db, s.identities.paul);
+    const keys = browserKeys();
+    const subscription = {
+      endpoint: `${push.url}/push/reminder-${s.paul.id}`,
+      keys: { p256dh: keys.p256dh, auth: keys.auth },
+    };
+    expect((await paul.post('/api/patient/push/subscriptions', subscription)).status).toBe(201);
+    const appointment = await makeAppointment(t.deps.db, s.at, s.hugo.id, new Date('2027-05-11T07:30:00Z'));
+    await scheduleAppReminders(t.deps.db, t.clock.now(), { appointmentId: appointment.id });
+    await runJobsAt('2027-05-10T10:10:00Z');
+    while ((await drainOutbox(t.deps)) > 0) {
+      // everything due, earlier tests' messages included
+    }
+
+    const [message, ...others] = await appReminderMessages(s.practice.id);
+    expect(others).toEqual([]);
+    expect(message).toMatchObject({ status: 'sent', channel: 'sms', recipient: s.phones.paul });
+    expect(message?.pushedAt).not.toBeNull();
+    const arrived = push.received.filter((request) => request.path === `/push/reminder-${s.paul.id}`);
+    expect(arrived).toHaveLength(1);
+    expect(JSON.parse(decryptPush(arrived[0]?.body ?? Buffer.alloc(0), keys))).toEqual({
+      title: s.practice.name,
+      body: 'Rappel de rendez-vous',
+      url: '/app/rdv',
+      tag: `reminder-${appointment.id}`,
+    });
   });
 });

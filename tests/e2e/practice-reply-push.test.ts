@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { outbox, practices, pushSubscriptions } from '../../src/server/db/schema';
+import { outbox, practices, pushSubscriptions, sessions } from '../../src/server/db/schema';
 import {
   browserKeys,
   decryptPush,
@@ -154,6 +154,20 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
   expect(
     await server.deps.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint)),
   ).toEqual([]);
+
+  // on again, then Paul signs out (through the service worker, which forgets the browser's own
+  // subscription first): the session ends, and a device whose session ended is never pushed to
+  await settings.getByRole('button', { name: 'Activer les notifications' }).click();
+  await settings.getByText('Les notifications sont activées sur cet appareil.').waitFor();
+  await page.goto(`${server.url}/app`);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  const [left] = await server.deps.db
+    .select({ revokedAt: sessions.revokedAt })
+    .from(pushSubscriptions)
+    .innerJoin(sessions, eq(sessions.id, pushSubscriptions.sessionId))
+    .where(eq(pushSubscriptions.endpoint, endpoint));
+  expect(left?.revokedAt).not.toBeNull();
   expect(problems).toEqual([]);
   await desk.close();
   await context.close();

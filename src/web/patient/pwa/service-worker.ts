@@ -196,7 +196,11 @@ sw.addEventListener('notificationclick', (event) => {
  * subscription left behind is never used once its session has ended).
  */
 async function forgetPushThenSignOut(request: Request): Promise<Response> {
-  const subscription = await sw.registration.pushManager.getSubscription().catch(() => null);
+  // never let the push service hold the sign-out: a second at most
+  const subscription = await Promise.race([
+    sw.registration.pushManager.getSubscription().catch(() => null),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+  ]);
   if (subscription) {
     const query = new URLSearchParams({ endpoint: subscription.endpoint });
     await fetch(`${pushSubscriptionsPath}?${query}`, { method: 'DELETE', credentials: 'same-origin' }).catch(
