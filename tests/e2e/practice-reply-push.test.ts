@@ -148,6 +148,40 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
     })
     .toEqual(['sent pushed']);
 
+  // what the device does with a push: the service worker shows it (here handed over through the
+  // DevTools protocol, as the push service would), with the thread to open on click
+  const cdp = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((registration) => registration.scopeURL.endsWith('/app'));
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.deliverPushMessage', {
+    origin: server.url,
+    registrationId: await registrationId,
+    data: decryptPush(request?.body ?? Buffer.alloc(0), keys),
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((shown) => ({
+          title: shown.title,
+          body: shown.body,
+          data: shown.data,
+        })),
+      ),
+    )
+    .toEqual([
+      {
+        title: practice.name,
+        body: `Vous avez un nouveau message de ${practice.name}`,
+        data: { url: `/app/messagerie/${paul.id}` },
+      },
+    ]);
+  await cdp.detach();
+
   // turning notifications off forgets the device on the server
   await settings.getByRole('button', { name: 'Désactiver les notifications' }).click();
   await settings.getByRole('button', { name: 'Activer les notifications' }).waitFor();
