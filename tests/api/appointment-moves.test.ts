@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointments, outbox } from '../../src/server/db/schema';
 import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
-import { staffClient } from '../support/client';
+import { staffClient, TestClient } from '../support/client';
 import { makePatient, makeSchedulingPractice, nextWeekdayAt, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -263,5 +263,18 @@ describe('undo of a move', () => {
     expect(bad.status).toBe(400);
     const [row] = await t.deps.db.select().from(appointments).where(eq(appointments.id, s.booked.id));
     expect(row?.startsAt.toISOString()).toBe(moved.body.startsAt);
+  });
+});
+
+describe('the API document', () => {
+  it('describes notifyPatient, the notice delay and the undo', async () => {
+    const doc = await new TestClient(t.app).get<{ paths: Record<string, Record<string, unknown>> }>(
+      '/api/docs/json',
+    );
+    const text = JSON.stringify(doc.body.paths['/api/console/appointments/{appointmentId}']?.patch);
+    expect(text).toContain('notifyPatient');
+    expect(text).toContain('Default true');
+    expect(text).toContain('noticeDelaySeconds');
+    expect(doc.body.paths['/api/console/appointments/{appointmentId}/undo']?.post).toBeDefined();
   });
 });
