@@ -93,6 +93,18 @@ describe('"you have a new message" notices', () => {
     expect((await notices(s.practice.id)).map((row) => row.status)).toEqual(['held', 'pending']);
   });
 
+  it('two replies at the same moment make one notice (the thread row serialises them)', async () => {
+    setClock('2026-12-02T11:00:00Z');
+    const s = await setup();
+    const other = await s.deskAgain();
+    const answers = await Promise.all([
+      reply(s.desk, s.marie.id, 'Première réponse'),
+      reply(other, s.marie.id, 'Seconde réponse'),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(await notices(s.practice.id)).toHaveLength(1);
+  });
+
   it("a child's thread notifies the parent who holds the phone, by email in English when preferred", async () => {
     setClock('2026-12-02T14:30:00Z');
     const s = await setup();
