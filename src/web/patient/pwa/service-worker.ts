@@ -191,6 +191,33 @@ sw.addEventListener('notificationclick', (event) => {
 });
 
 /**
+ * The push service renewed this browser's subscription: subscribe again with the same key if the browser
+ * did not, and tell the server (the session cookie goes with the request; signed out, it answers 401 and
+ * nothing is stored). The old endpoint is forgotten by the server at its first 404 or 410.
+ */
+sw.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(
+    (async () => {
+      const key = event.oldSubscription?.options.applicationServerKey;
+      const renewed =
+        event.newSubscription ??
+        (key
+          ? await sw.registration.pushManager
+              .subscribe({ userVisibleOnly: true, applicationServerKey: key })
+              .catch(() => null)
+          : null);
+      if (!renewed) return;
+      await fetch(pushSubscriptionsPath, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(renewed.toJSON()),
+      }).catch(() => undefined);
+    })(),
+  );
+});
+
+/**
  * Sign-out: while the session still holds, tell the server to forget this device's subscription, and
  * drop it in the browser; then sign out. Best effort: the sign-out goes ahead whatever happens (and a
  * subscription left behind is never used once its session has ended).

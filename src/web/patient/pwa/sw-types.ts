@@ -26,6 +26,12 @@ export interface SwPushEvent extends SwExtendableEvent {
   readonly data: { json(): unknown; text(): string } | null;
 }
 
+/** The push service replaced or ended this browser's subscription (Firefox fires it; Chrome rarely). */
+export interface SwPushSubscriptionChangeEvent extends SwExtendableEvent {
+  readonly oldSubscription: PushSubscription | null;
+  readonly newSubscription: PushSubscription | null;
+}
+
 /** A click on a notification the worker showed. */
 export interface SwNotificationEvent extends SwExtendableEvent {
   readonly notification: Notification;
@@ -51,4 +57,8 @@ export interface SwGlobalScope {
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
   addEventListener(type: 'push', listener: (event: SwPushEvent) => void): void;
   addEventListener(type: 'notificationclick', listener: (event: SwNotificationEvent) => void): void;
+  addEventListener(
+    type: 'pushsubscriptionchange',
+    listener: (event: SwPushSubscriptionChangeEvent) => void,
+  ): void;
 }
