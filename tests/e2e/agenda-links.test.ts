@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appointments, staff } from '../../src/server/db/schema';
@@ -101,6 +101,8 @@ it('?appointment= opens its day, its practitioner shown, with its panel', async 
       and(
         eq(appointments.practitionerId, haddad?.id ?? ''),
         gt(appointments.startsAt, new Date(Date.now() + 9 * 86_400_000)),
+        isNull(appointments.deletedAt),
+        isNull(appointments.cancelledAt),
       ),
     )
     .orderBy(appointments.startsAt)

@@ -28,19 +28,19 @@ export function readAgendaLink(search: string): {
 }
 
 /**
- * Reads a link's query once, takes it out of the address (a reload does not open it again), loads
- * what it names and hands it over; an unknown id is reported through `onError`.
+ * Reads a link's query when the agenda opens, loads what it names and hands it over, then takes the
+ * query out of the address (a reload does not open it again); an unknown id goes to `onError`. An
+ * agenda closed before the answer leaves the query for the next one.
  */
 export function useAgendaLink(onLink: (link: AgendaLink) => void, onError: (error: unknown) => void): void {
-  const done = useRef(false);
   const latest = useRef({ onLink, onError });
   latest.current = { onLink, onError };
   useEffect(() => {
-    if (done.current) return;
-    done.current = true;
     const link = readAgendaLink(window.location.search);
     if (!link.book && !link.appointment) return;
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.hash);
+    let closed = false;
+    const consume = () =>
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.hash);
     const load = async (): Promise<AgendaLink> => {
       if (link.appointment) {
         const appointment = await api.get<AppointmentDetail>(
@@ -65,8 +65,19 @@ export function useAgendaLink(onLink: (link: AgendaLink) => void, onError: (erro
       };
     };
     load().then(
-      (loaded) => latest.current.onLink(loaded),
-      (error) => latest.current.onError(error),
+      (loaded) => {
+        if (closed) return;
+        consume();
+        latest.current.onLink(loaded);
+      },
+      (error) => {
+        if (closed) return;
+        consume();
+        latest.current.onError(error);
+      },
     );
+    return () => {
+      closed = true;
+    };
   }, []);
 }
