@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { outbox, practices, pushSubscriptions, sessions } from '../../src/server/db/schema';
@@ -116,6 +116,10 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
     .where(eq(pushSubscriptions.endpoint, endpoint));
   expect(stored).toMatchObject([{ phone: paulDurand.e164, p256dh: keys.p256dh, auth: keys.auth }]);
 
+  // Paul has read his thread (the demo may hold earlier replies: a notice goes once per unread stretch)
+  const read = await context.request.get(`${server.url}/api/patient/messages/threads/${paul.id}`);
+  expect(read.status()).toBe(200);
+  const replyTime = new Date();
   // the secretary answers Paul (through the API, as the console does)
   const desk = await browser.newContext();
   await signInStaffApi(desk, server, demoAccounts.secretary);
@@ -143,7 +147,9 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
       const rows = await server.deps.db
         .select({ status: outbox.status, pushedAt: outbox.pushedAt })
         .from(outbox)
-        .where(and(eq(outbox.patientId, paul.id), eq(outbox.kind, 'message')));
+        .where(
+          and(eq(outbox.patientId, paul.id), eq(outbox.kind, 'message'), gte(outbox.createdAt, replyTime)),
+        );
       return rows.map((row) => `${row.status} ${row.pushedAt ? 'pushed' : 'not pushed'}`);
     })
     .toEqual(['sent pushed']);

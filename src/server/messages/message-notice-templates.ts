@@ -5,6 +5,11 @@ import type { Lang } from '../../contracts/i18n/lang';
  * of the message, nothing about care: only who wrote and the link to the thread in the app, since an SMS
  * or a lock screen is read by whoever holds the phone.
  */
+/** "de Cabinet…", "d’Espace…": French elides before a vowel. */
+function fromPractice(practice: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(practice) ? `d’${practice}` : `de ${practice}`;
+}
+
 export function messageNotice(
   lang: Lang,
   v: { practice: string; url: string },
@@ -24,18 +29,19 @@ export function messageNotice(
       push: { title: v.practice, body: `You have a new message from ${v.practice}` },
     };
   }
+  const from = fromPractice(v.practice);
   return {
-    sms: `Vous avez un nouveau message de ${v.practice}. Lisez-le dans l’application : ${v.url}`,
-    subject: `Nouveau message de ${v.practice}`,
+    sms: `Vous avez un nouveau message ${from}. Lisez-le dans l’application : ${v.url}`,
+    subject: `Nouveau message ${from}`,
     text: [
       'Bonjour,',
       '',
-      `Vous avez un nouveau message de ${v.practice}.`,
+      `Vous avez un nouveau message ${from}.`,
       `Lisez-le dans l’application : ${v.url}`,
       '',
       v.practice,
     ].join('\n'),
-    push: { title: v.practice, body: `Vous avez un nouveau message de ${v.practice}` },
+    push: { title: v.practice, body: `Vous avez un nouveau message ${from}` },
   };
 }
 
