@@ -4,15 +4,27 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   appointments,
+  messages,
+  messageThreads,
   patientChangeRequests,
   patients,
   practiceAppSettings,
 } from '../../src/server/db/schema';
 import { demoSlug } from '../../src/server/demo/demo-data';
-import { lastCodeSentTo } from '../support/factories';
+import { makePdf } from '../support/documents';
+import { lastCodeSentTo, makePatient } from '../support/factories';
 import { makeAppointment } from '../support/patient-session';
 import { expectNoSeriousA11yViolations } from './axe';
-import { demoBernardInLyon, demoPatient, demoPracticeRow, paulDurand, signInPatientApi } from './demo';
+import {
+  demoAccounts,
+  demoBernardInLyon,
+  demoPatient,
+  demoPracticeRow,
+  leaDurand,
+  paulDurand,
+  signInPatientApi,
+  signInStaffApi,
+} from './demo';
 import { type E2eServer, launchBrowser, newPage, phoneViewport, startServer } from './support';
 
 /**
@@ -117,6 +129,35 @@ async function checkScreen(page: Page) {
   await expectNoSeriousA11yViolations(page);
 }
 
+/** The home's figures as the API gives them to this phone. */
+async function homeFigures(page: Page): Promise<{ unreadMessages: number; documentsToSign: number }> {
+  const answer = await page.request.get(`${server.url}/api/patient/home`);
+  expect(answer.status()).toBe(200);
+  return (await answer.json()) as { unreadMessages: number; documentsToSign: number };
+}
+
+/** A figure as the home says it: "Aucun …", "1 …" (singular), "3 …s" (plural; French 0 and 1 are singular). */
+function inWords(count: number, one: string, other: string, none: string, lang: 'fr' | 'en' = 'fr'): string {
+  if (count === 0) return none;
+  return `${count} ${new Intl.PluralRules(lang).select(count) === 'one' ? one : other}`;
+}
+
+/** The layout shifts of the page so far (what Lighthouse sums as CLS), waiting for late ones. */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!entry.hadRecentInput) sum += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(sum), 500);
+      }),
+  );
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -177,12 +218,26 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   await next.getByText('Pour Léa Durand').waitFor();
   expect(await next.textContent()).toContain('Dr Sophie Bernard');
   expect(await next.textContent()).toContain('Carte Vitale !');
-  // the default switches: appointments, messaging, documents; never payments or imaging
+  // the next appointment is the first tile: the whole of it leads to the appointments
+  expect(await next.getByRole('link').getAttribute('href')).toBe('/app/rdv');
+  // the default switches: messaging and documents with their figures in words, never payments or imaging
   const tiles = page.getByRole('region', { name: 'Vos services' });
-  for (const name of ['Mes RDV', 'Messagerie', 'Documents', 'Mon cabinet']) {
-    await tiles.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
-  }
+  await tiles.getByText('Rendez-vous, messages et documents de toute la famille.').waitFor();
+  const figures = await homeFigures(page);
+  await tiles
+    .getByRole('link', {
+      name: `Messagerie ${inWords(figures.unreadMessages, 'message non lu', 'messages non lus', 'Aucun message non lu')}`,
+    })
+    .waitFor();
+  await tiles
+    .getByRole('link', {
+      name: `Documents ${inWords(figures.documentsToSign, 'document à signer', 'documents à signer', 'Aucun document à signer')}`,
+    })
+    .waitFor();
+  await tiles.getByRole('link', { name: /^Mon cabinet/ }).waitFor();
   expect(await tiles.getByRole('link', { name: /Mes paiements|Mon imagerie/ }).count()).toBe(0);
+  // each tile has its icon, drawn inline (no icon font)
+  expect(await tiles.locator('a.tile svg').count()).toBe(await tiles.locator('a.tile').count());
   const menu = page.getByRole('navigation', { name: 'Menu' });
   for (const name of ['Mes informations', 'Ma famille', 'Mon cabinet', 'Mes rappels', 'Mes appareils']) {
     await menu.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
@@ -201,6 +256,11 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Hello Paul' }).waitFor();
   await page.getByText('For Léa Durand').waitFor();
+  await page
+    .getByRole('link', {
+      name: `Messages ${inWords(figures.unreadMessages, 'unread message', 'unread messages', 'No unread message', 'en')}`,
+    })
+    .waitFor();
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
 
@@ -253,12 +313,16 @@ it('my appointments: upcoming, add to calendar, call after the cutoff, cancel, m
 
   // cancel the third one, confirmed in a dialog whose safe choice has the focus
   await cards.nth(2).getByRole('button', { name: 'Annuler' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Annuler le rendez-vous ?' });
+  // Paul acts for his daughter: the dialog names her (issue 9 §3.16)
+  const dialog = page.getByRole('dialog', { name: 'Annuler le rendez-vous de Léa ?' });
+  await dialog
+    .getByText(/^Voulez-vous annuler le rendez-vous de Léa du .+ à 07:00 avec Dr Sophie Bernard \?$/)
+    .waitFor();
   await dialog.waitFor();
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Garder le rendez-vous');
   await checkScreen(page);
   await dialog.getByRole('button', { name: 'Annuler le rendez-vous' }).click();
-  await page.getByText(/^Le rendez-vous du .+ à 07:00 est annulé\.$/).waitFor();
+  await page.getByText(/^Le rendez-vous de Léa du .+ à 07:00 est annulé\.$/).waitFor();
   await expect.poll(() => cards.count()).toBe(2);
   const [cancelled] = await server.deps.db
     .select()
@@ -269,7 +333,7 @@ it('my appointments: upcoming, add to calendar, call after the cutoff, cancel, m
 
   // move the second one to another free slot of Dr Bernard
   await cards.nth(1).getByRole('button', { name: 'Déplacer' }).click();
-  await page.getByRole('heading', { name: 'Déplacer le rendez-vous' }).waitFor();
+  await page.getByRole('heading', { name: 'Déplacer le rendez-vous de Léa' }).waitFor();
   const slot = page.locator('.slots button').first();
   await slot.waitFor();
   await checkScreen(page);
@@ -281,9 +345,11 @@ it('my appointments: upcoming, add to calendar, call after the cutoff, cancel, m
   const chosen = (await slot.getAttribute('aria-label')) ?? '';
   await slot.click();
   await page.getByRole('heading', { name: 'Confirmer le déplacement' }).waitFor();
-  expect((await page.locator('main').textContent())?.toLowerCase()).toContain(chosen.toLowerCase());
+  expect((await page.locator('main').textContent())?.toLowerCase()).toContain(
+    `déplacer le rendez-vous de léa au ${chosen.toLowerCase()}`,
+  );
   await page.getByRole('button', { name: 'Confirmer le déplacement' }).click();
-  await page.getByText(new RegExp(`^Votre rendez-vous est déplacé au ${chosen}\\.`, 'i')).waitFor();
+  await page.getByText(new RegExp(`^Le rendez-vous de Léa est déplacé au ${chosen}\\.`, 'i')).waitFor();
   const [moved] = await server.deps.db.select().from(appointments).where(eq(appointments.id, lea.toMove));
   expect(moved?.startsAt.getTime()).not.toBe(lea.toMoveStart.getTime());
   expect(moved?.cancelledAt).toBeNull();
@@ -508,6 +574,194 @@ it('offline: the last known appointments, read-only under the offline notice', a
   await context.close();
 });
 
+it('home for Léa, 14, signed in with her father’s phone: the phone’s figures, never “your family”', async () => {
+  const context = await browser.newContext(phone);
+  await signInPatientApi(context, server, leaDurand);
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/app`);
+  await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
+  const figures = await homeFigures(page);
+  const tiles = page.getByRole('region', { name: 'Vos services' });
+  await tiles
+    .getByRole('link', {
+      name: `Messagerie ${inWords(figures.unreadMessages, 'message non lu', 'messages non lus', 'Aucun message non lu')}`,
+    })
+    .waitFor();
+  const patients = page.getByRole('region', { name: 'Patients de ce téléphone' });
+  await patients.getByText('Les dossiers liés à ce numéro de téléphone.').waitFor();
+  expect(await patients.textContent()).toContain('Paul Durand');
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('link', { name: 'Patients de ce téléphone' })
+    .waitFor();
+  const words = (await page.locator('main').textContent()) ?? '';
+  expect(words).not.toMatch(/famille|enfant|à votre charge/i);
+  await checkScreen(page);
+
+  // her "patients of this phone" screen chooses whose file is shown; no request to add a dependant
+  await patients.getByRole('link', { name: 'Choisir le dossier affiché' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Patients de ce téléphone' }).waitFor();
+  await page.getByRole('group', { name: 'Personne affichée dans l’application' }).waitFor();
+  expect(await page.getByRole('heading', { name: /Demander l’ajout/ }).count()).toBe(0);
+  expect((await page.locator('main').textContent()) ?? '').not.toMatch(/famille|enfant|à votre charge/i);
+  await checkScreen(page);
+  // signed out again: the devices of Paul's phone are back to his own
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('home for an adult without dependants: no family on the screen', async () => {
+  const db = server.deps.db;
+  const camille = {
+    phone: '06 39 98 77 41',
+    e164: '+33639987741',
+    lastName: 'Petit',
+    firstName: 'Camille',
+    birthDate: '1991-06-20',
+  };
+  await makePatient(db, ids.practice, {
+    lastName: camille.lastName,
+    firstName: camille.firstName,
+    birthDate: camille.birthDate,
+    mobilePhone: camille.e164,
+  });
+  const context = await browser.newContext(phone);
+  await signInPatientApi(context, server, camille);
+  const { page, problems } = await newPage(context);
+  await page.goto(`${server.url}/app`);
+  await page.getByRole('heading', { name: 'Bonjour Camille' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Prochain rendez-vous' })
+    .getByText('Aucun rendez-vous à venir.')
+    .waitFor();
+  await page
+    .getByRole('region', { name: 'Vos services' })
+    .getByRole('link', { name: 'Messagerie Aucun message non lu' })
+    .waitFor();
+  expect(await page.getByRole('region', { name: 'Patients de ce téléphone' }).count()).toBe(0);
+  expect(await page.getByText('Pour Camille Petit').count()).toBe(0);
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('link', { name: 'Ajouter une personne à charge' })
+    .waitFor();
+  expect((await page.locator('main').textContent()) ?? '').not.toMatch(/famille|enfant/i);
+  await checkScreen(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('home: plurals in words, shown all at once with its figures (no layout shift)', async () => {
+  const db = server.deps.db;
+  // two unread messages from the practice in Léa's thread, after the family read everything else
+  const family = [ids.paul, ids.lea, ids.hugo];
+  const threads = await db.select().from(messageThreads).where(inArray(messageThreads.patientId, family));
+  if (threads.length > 0) {
+    await db
+      .update(messages)
+      .set({ readByPatientAt: new Date() })
+      .where(
+        inArray(
+          messages.threadId,
+          threads.map((thread) => thread.id),
+        ),
+      );
+  }
+  const [lea] = await db
+    .insert(messageThreads)
+    .values({ practiceId: ids.practice, patientId: ids.lea, lastMessageAt: new Date() })
+    .onConflictDoUpdate({
+      target: [messageThreads.practiceId, messageThreads.patientId],
+      set: { lastMessageAt: new Date() },
+    })
+    .returning();
+  for (const body of ['Votre devis est prêt.', 'Pensez à la radio.']) {
+    await db
+      .insert(messages)
+      .values({ practiceId: ids.practice, threadId: lea?.id ?? '', authorKind: 'staff', body });
+  }
+
+  const { context, page, problems } = await openAs('/');
+  const tiles = page.getByRole('region', { name: 'Vos services' });
+  await tiles.getByRole('link', { name: 'Messagerie 2 messages non lus' }).waitFor();
+  await page.getByRole('region', { name: 'Prochain rendez-vous' }).getByText('Pour Léa Durand').waitFor();
+  expect(await layoutShift(page)).toBeLessThan(0.02);
+
+  // one read: the singular
+  await db
+    .update(messages)
+    .set({ readByPatientAt: new Date() })
+    .where(and(eq(messages.threadId, lea?.id ?? ''), eq(messages.body, 'Votre devis est prêt.')));
+  await page.reload();
+  await tiles.getByRole('link', { name: 'Messagerie 1 message non lu' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('Messagerie: “Ce message concerne” opens the chosen member’s conversation with the message kept', async () => {
+  const { context, page, problems } = await openAs(`/messagerie/${ids.paul}`);
+  await page.getByRole('heading', { level: 1, name: 'Messages · Paul Durand' }).waitFor();
+  const text = 'Léa a mal à une dent depuis hier.';
+  await page.getByLabel('Votre message').fill(text);
+  const concerns = page.getByLabel('Ce message concerne');
+  expect(await concerns.inputValue()).toBe(ids.paul);
+  await concerns.selectOption({ label: 'Léa Durand' });
+  await page.getByRole('heading', { level: 1, name: 'Messages · Léa Durand' }).waitFor();
+  expect(await page.getByLabel('Votre message').inputValue()).toBe(text);
+  expect(await page.getByLabel('Ce message concerne').inputValue()).toBe(ids.lea);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+  await checkScreen(page);
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByText('Message envoyé.').waitFor();
+  const list = page.getByRole('region', { name: 'Messages, du plus ancien au plus récent' });
+  await list.getByText(text).waitFor();
+  // the message is in Léa's conversation, signed by the person the server records for this phone
+  const [sent] = await server.deps.db
+    .select({ threadPatient: messageThreads.patientId, author: messages.authorPatientId })
+    .from(messages)
+    .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+    .where(eq(messages.body, text));
+  expect(sent?.threadPatient).toBe(ids.lea);
+  expect(await list.locator('li', { hasText: text }).textContent()).toContain('Paul Durand');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it('Documents: Paul signs his daughter’s quote; each step names her', async () => {
+  const title = 'Devis orthodontie Léa';
+  const desk = await browser.newContext();
+  await signInStaffApi(desk, server, demoAccounts.secretary);
+  const upload = await desk.request.post(`${server.url}/api/console/patients/${ids.lea}/documents`, {
+    multipart: {
+      type: 'quote',
+      title,
+      requiresSignature: 'true',
+      file: { name: 'devis.pdf', mimeType: 'application/pdf', buffer: await makePdf(title) },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+  await desk.close();
+
+  const { context, page, problems } = await openAs('/documents');
+  await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
+  await page.getByRole('link', { name: `Signer ${title} pour Léa Durand` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Signer un document pour Léa Durand' }).waitFor();
+  await page
+    .getByText(`Vous allez signer électroniquement « ${title} » pour Léa Durand.`, { exact: false })
+    .waitFor();
+  await checkScreen(page);
+  await page.getByRole('button', { name: 'Recevoir le code' }).click();
+  await page.getByLabel('Code reçu par SMS').fill(await lastCodeSentTo(server.deps.db, paulDurand.e164));
+  await page.getByRole('button', { name: 'Signer le document' }).click();
+  await page.getByRole('heading', { name: 'Document signé' }).waitFor();
+  await page.getByText(`« ${title} » est signé pour Léa Durand. Le cabinet en est informé.`).waitFor();
+  await checkScreen(page);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 it('a module switched off: its tile disappears and its screen says so (403 MODULE_DISABLED)', async () => {
   const db = server.deps.db;
   await db.insert(practiceAppSettings).values({
@@ -526,7 +780,7 @@ it('a module switched off: its tile disappears and its screen says so (403 MODUL
     await page.getByRole('heading', { name: 'Bonjour Paul' }).waitFor();
     const tiles = page.getByRole('region', { name: 'Vos services' });
     await tiles.getByRole('link', { name: /^Messagerie/ }).waitFor();
-    expect(await tiles.getByRole('link', { name: /^Mes RDV/ }).count()).toBe(0);
+    expect(await tiles.getByRole('link', { name: /^Documents/ }).count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Prochain rendez-vous' }).count()).toBe(0);
     await page.goto(`${server.url}/app/rdv`);
     await page.getByText('Votre cabinet ne propose pas cette fonction dans l’application.').waitFor();

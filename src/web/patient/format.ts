@@ -111,3 +111,19 @@ export function shortDate(instant: string, lang: Lang): string {
     dateStyle: lang === 'en' ? 'medium' : 'short',
   }).format(new Date(instant));
 }
+
+/**
+ * "de Léa", "d’Anne": French "de" before a first name, elided before a vowel sound — "d’Yves" but "de
+ * Yann" (a y before a vowel sounds as a consonant); a first name's h is left as written ("de Hugo", which
+ * French accepts).
+ */
+export function ofName(firstName: string): string {
+  const name = firstName.normalize('NFC');
+  const vowel = /^[aeiouàâäéèêëîïôöùûü]/i.test(name) || /^y[^aeiouyàâäéèêëîïôöùûü]/i.test(name);
+  return vowel ? `d’${name}` : `de ${name}`;
+}
+
+/** A family member named in a sentence: `{of}` for French ("de Léa", "d’Anne"), `{name}` for English. */
+export function forPerson(firstName: string): { name: string; of: string } {
+  return { name: firstName, of: ofName(firstName) };
+}

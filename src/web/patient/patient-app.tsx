@@ -6,15 +6,16 @@ import { Alert } from '../shared/ui/alert';
 import { Button } from '../shared/ui/button';
 import { LanguageSwitch } from '../shared/ui/language-switch';
 import { useI18n } from './i18n';
-import { HomePage } from './pages/home-page';
-import { SignInPage } from './pages/sign-in-page';
+import { HomePage, homePath } from './pages/home-page';
 import { OfflineBanner } from './pwa/offline-banner';
 import { forgetPerson, SessionProvider } from './session';
 import { Loading } from './ui/load-failure';
 import { focusNextScreen, PageTitle } from './ui/page-title';
-import { usePracticeChoice } from './use-practice-choice';
+import { primeLoad } from './use-load';
 
-// The home and sign-in are in the first bundle; every other screen loads its own code when opened.
+// The signed-in home is in the first bundle; every other screen, the sign-in included, loads its own code
+// when opened (issue 9 §3.15: a returning patient's home downloads and runs no sign-in code).
+const SignedOut = lazy(() => import('./signed-out').then((module) => ({ default: module.SignedOut })));
 const loadAppointments = () => import('./pages/appointments-page');
 const AppointmentsPage = lazy(() =>
   loadAppointments().then((module) => ({ default: module.AppointmentsPage })),
@@ -48,6 +49,9 @@ const ComingSoonPage = lazy(() =>
   import('./pages/coming-soon-page').then((module) => ({ default: module.ComingSoonPage })),
 );
 
+/** The app opened on its home (`/app`, `/app/`). */
+const atHome = () => /^\/app\/?$/.test(window.location.pathname);
+
 type Session =
   | { kind: 'loading' }
   | { kind: 'signed-out'; expired: boolean }
@@ -76,6 +80,8 @@ function Shell() {
 
   const refresh = useCallback(async () => {
     try {
+      // opening on the home: its figures are asked for with the session, not one round trip after it
+      if (atHome()) primeLoad(homePath);
       const me = await api.get<PatientMe>('/api/patient/me');
       setSession({ kind: 'signed-in', me });
     } catch (error) {
@@ -146,7 +152,9 @@ function Shell() {
           </div>
         ) : null}
         {session.kind === 'signed-out' ? (
-          <SignedOut expired={session.expired} onSignedIn={() => void refresh()} />
+          <Suspense fallback={<Loading />}>
+            <SignedOut expired={session.expired} onSignedIn={() => void refresh()} />
+          </Suspense>
         ) : null}
         {session.kind === 'blocked' ? <AccessDisabled onSignOut={signOut} /> : null}
         {session.kind === 'signed-in' ? (
@@ -165,8 +173,16 @@ function Shell() {
 
 function Screens() {
   useEffect(() => {
-    // the most used screen after the home: fetched ahead while the home is read
-    void loadAppointments();
+    // the most used screen after the home: fetched ahead while the home is read, once the browser is idle
+    // (not while the home itself loads and runs: it would block the main thread then)
+    const ahead = () => void loadAppointments();
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(ahead, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    // Safari has no idle callback
+    const timer = setTimeout(ahead, 2_000);
+    return () => clearTimeout(timer);
   }, []);
   return (
     <Suspense fallback={<Loading />}>
@@ -218,43 +234,6 @@ function AccessDisabled({ onSignOut }: { onSignOut: () => Promise<void> }) {
       <Button variant="secondary" className="button--block" onClick={() => void onSignOut()}>
         {t('common.signOut')}
       </Button>
-    </section>
-  );
-}
-
-function SignedOut({ expired, onSignedIn }: { expired: boolean; onSignedIn: () => void }) {
-  const { t } = useI18n();
-  const [choice, choose] = usePracticeChoice();
-  if (choice.kind === 'loading') return <Loading />;
-  if (choice.kind === 'failed') return <Alert tone="error">{t('common.networkError')}</Alert>;
-  if (choice.kind === 'none') return <Alert tone="info">{t('practice.none')}</Alert>;
-  if (choice.kind === 'choose') {
-    return (
-      <section className="card">
-        <h1>{t('practice.choose')}</h1>
-        <ul className="practice-list">
-          {choice.practices.map((practice) => (
-            <li key={practice.slug}>
-              <Button variant="secondary" className="button--block" onClick={() => choose(practice.slug)}>
-                {practice.name}
-                {practice.city ? ` · ${practice.city}` : ''}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      </section>
-    );
-  }
-  return (
-    <section className="card">
-      {expired ? <Alert tone="info">{t('signIn.expired')}</Alert> : null}
-      <SignInPage
-        practice={choice.slug}
-        onSignedIn={() => {
-          focusNextScreen();
-          onSignedIn();
-        }}
-      />
     </section>
   );
 }

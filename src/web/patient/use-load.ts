@@ -2,6 +2,27 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../shared/api';
 import { isShowingOfflineCopy } from './pwa/offline';
 
+/** GETs started ahead of the screen that reads them (see `primeLoad`), with when they started. */
+const primed = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+/**
+ * Starts a screen's GET before the screen mounts (the home's figures, asked for alongside the session
+ * check): its first `useLoad` of `path` within a few seconds takes that answer instead of asking again. A
+ * primed GET that fails (signed out meanwhile) is simply asked again.
+ */
+export function primeLoad(path: string): void {
+  const answer = api.get(path);
+  answer.catch(() => undefined);
+  primed.set(path, { at: Date.now(), answer });
+}
+
+function takePrimed<T>(path: string): Promise<T> | null {
+  const entry = primed.get(path);
+  primed.delete(path);
+  if (!entry || Date.now() - entry.at > 10_000) return null;
+  return (entry.answer as Promise<T>).catch(() => api.get<T>(path));
+}
+
 export type Load<T> =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
@@ -32,8 +53,7 @@ export function useLoad<T>(path: string | null): {
     const same = shownPath.current === path;
     shownPath.current = path;
     setLoad(shown.kind === 'ready' && same ? { ...shown, refreshing: true } : { kind: 'loading' });
-    api
-      .get<T>(path)
+    (takePrimed<T>(path) ?? api.get<T>(path))
       .then((data) => {
         if (live) setLoad({ kind: 'ready', data, refreshing: false });
       })

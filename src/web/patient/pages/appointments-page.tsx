@@ -5,9 +5,11 @@ import type { PatientAppointment, PatientAppointmentPage } from '../../../contra
 import { api } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
+import { someoneElse } from '../audience';
 import { openBookingWithGrant } from '../book-new';
-import { dayLabel, timeLabel } from '../format';
+import { dayLabel, forPerson, timeLabel } from '../format';
 import { useI18n } from '../i18n';
+import type { PatientKey } from '../i18n/fr';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { useSession } from '../session';
 import { LoadFailure, Loading } from '../ui/load-failure';
@@ -76,6 +78,7 @@ type Change = { kind: 'move' | 'cancel'; appointment: PatientAppointment };
 
 function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
   const path = `/api/patient/appointments?patientId=${encodeURIComponent(patientId)}&scope=${scope}`;
   const { load, reload } = useLoad<PatientAppointmentPage>(path);
   const [more, setMore] = useState<{ items: PatientAppointment[]; cursor: string | null } | null>(null);
@@ -120,6 +123,13 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
     day: dayLabel(appointment.startsAt, appointment.practice.timeZone, lang, { capital: false }),
     time: timeLabel(appointment.startsAt, appointment.practice.timeZone, lang),
   });
+  // another family member's appointment is named in the confirmation (issue 9 §3.16)
+  const confirmation = (appointment: BookedAppointment, own: PatientKey, theirs: PatientKey) => {
+    const other = someoneElse(me, patientId);
+    return other
+      ? t(theirs, { ...when(appointment), ...forPerson(other.firstName) })
+      : t(own, when(appointment));
+  };
 
   if (change?.kind === 'move') {
     return (
@@ -130,7 +140,7 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
           setChange(null);
           focusLater(() => document.getElementById(appointmentHeadingId(id)));
         }}
-        onMoved={(moved) => finish(t('appointments.moved', when(moved)))}
+        onMoved={(moved) => finish(confirmation(moved, 'appointments.moved', 'appointments.movedFor'))}
       />
     );
   }
@@ -179,7 +189,9 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Scope
         <CancelDialog
           appointment={change.appointment}
           onClose={() => setChange(null)}
-          onCancelled={(cancelled) => finish(t('appointments.cancelled', when(cancelled)))}
+          onCancelled={(cancelled) =>
+            finish(confirmation(cancelled, 'appointments.cancelled', 'appointments.cancelledFor'))
+          }
         />
       ) : null}
     </>

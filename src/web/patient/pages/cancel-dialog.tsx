@@ -4,13 +4,16 @@ import type { PatientAppointment } from '../../../contracts/patient-app';
 import { api } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
 import { Dialog } from '../../shared/ui/dialog';
-import { dayLabel, fullName, timeLabel } from '../format';
+import { someoneElse } from '../audience';
+import { dayLabel, forPerson, fullName, timeLabel } from '../format';
 import { useI18n } from '../i18n';
+import { useSession } from '../session';
 import { RefusalAlert } from '../ui/refusal-alert';
 
 /**
  * "Annuler le rendez-vous ?": said with its date, confirmed on purpose (the safe choice has the focus);
- * after the practice's cutoff the API refuses and the dialog gives the phone to call.
+ * after the practice's cutoff the API refuses and the dialog gives the phone to call. On a family phone,
+ * another member's appointment is named: "Annuler le rendez-vous de Léa ?" (issue 9 §3.16).
  */
 export function CancelDialog({
   appointment,
@@ -22,6 +25,8 @@ export function CancelDialog({
   onCancelled: (appointment: BookedAppointment) => void;
 }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
+  const other = someoneElse(me, appointment.patientId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const { timeZone } = appointment.practice;
@@ -43,12 +48,18 @@ export function CancelDialog({
   };
 
   return (
-    <Dialog title={t('cancel.title')} open onClose={onClose} closeLabel={t('common.close')}>
+    <Dialog
+      title={other ? t('cancel.titleFor', forPerson(other.firstName)) : t('cancel.title')}
+      open
+      onClose={onClose}
+      closeLabel={t('common.close')}
+    >
       <p>
-        {t('cancel.question', {
+        {t(other ? 'cancel.questionFor' : 'cancel.question', {
           day: dayLabel(appointment.startsAt, timeZone, lang, { capital: false }),
           time: timeLabel(appointment.startsAt, timeZone, lang),
           who: fullName(appointment.practitioner),
+          ...(other ? forPerson(other.firstName) : {}),
         })}
       </p>
       <p className="muted small">{t('cancel.freed')}</p>

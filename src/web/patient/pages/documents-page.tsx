@@ -112,7 +112,11 @@ function DocumentItem({ document }: { document: PatientDocument }) {
           <Link
             href={`/documents/${document.id}/signer`}
             className="button button--primary link-button"
-            aria-label={t('doc.signOne', { title: document.title })}
+            aria-label={
+              owner && !owner.isSelf
+                ? t('doc.signOneFor', { title: document.title, name: `${owner.firstName} ${owner.lastName}` })
+                : t('doc.signOne', { title: document.title })
+            }
           >
             {t('doc.sign')}
           </Link>

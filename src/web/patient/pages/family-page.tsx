@@ -6,6 +6,7 @@ import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { TextField } from '../../shared/ui/field';
+import { audienceOf } from '../audience';
 import { useI18n } from '../i18n';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { useSession } from '../session';
@@ -20,7 +21,20 @@ import { useLoad } from '../use-load';
  */
 export function FamilyPage() {
   const { t } = useI18n();
-  const requests = useLoad<{ items: ChangeRequest[] }>('/api/patient/change-requests');
+  const { me } = useSession();
+  // a minor (e.g. signed in with a parent's phone) chooses whose file is shown, but never asks to add a
+  // dependant, and is not told about "the people in your care" (issue 9 §3.15)
+  const minor = audienceOf(me) === 'minor';
+  const requests = useLoad<{ items: ChangeRequest[] }>(minor ? null : '/api/patient/change-requests');
+  if (minor) {
+    return (
+      <>
+        <PageTitle>{t('family.people')}</PageTitle>
+        <p className="muted">{t('family.introPhone')}</p>
+        <PersonChoice />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle>{t('family.title')}</PageTitle>

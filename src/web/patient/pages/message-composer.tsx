@@ -1,14 +1,17 @@
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
 import type { Message } from '../../../contracts/messaging';
 import { ApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
+import { SelectField } from '../../shared/ui/select-field';
 import { TextAreaField } from '../../shared/ui/textarea-field';
 import { fileSize } from '../format';
 import { useI18n } from '../i18n';
 import { acceptedFiles, isFileRefusal, maxFiles, maxLength, sendMessage } from '../messaging/messaging-api';
 import { useOfflineReadOnly } from '../pwa/offline';
+import { useSession } from '../session';
 import { firstInvalid, useFocusLater } from '../ui/use-focus-later';
 
 /** A picked file, with a key of its own (the same name may be picked twice). */
@@ -24,8 +27,17 @@ interface Problems {
 }
 
 /**
+ * What is being written when the family member concerned changes: carried to that member's conversation,
+ * where the composer opens with it and the focus back on the choice.
+ */
+let carried: { body: string; files: Chosen[] } | null = null;
+
+/**
  * Writes to the practice: a text and up to 5 photos or PDFs (the phone offers its camera for "image/*").
  * What the server refuses (type, size, empty file) is said under the file field, which takes the focus.
+ * On a family phone, "Ce message concerne" chooses the family member the message is about (issue 9
+ * §3.16): each patient has their own conversation, so the choice opens that member's conversation with
+ * the text and files kept.
  */
 export function MessageComposer({
   patientId,
@@ -35,10 +47,17 @@ export function MessageComposer({
   onSent: (message: Message) => void;
 }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
+  const [, navigate] = useLocation();
   const offline = useOfflineReadOnly();
-  const [body, setBody] = useState('');
-  const [files, setFiles] = useState<Chosen[]>([]);
-  const nextKey = useRef(0);
+  const [draft] = useState(() => {
+    const kept = carried;
+    carried = null;
+    return kept;
+  });
+  const [body, setBody] = useState(draft?.body ?? '');
+  const [files, setFiles] = useState<Chosen[]>(draft?.files ?? []);
+  const nextKey = useRef(Math.max(0, ...(draft?.files ?? []).map((chosen) => chosen.key)));
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
@@ -48,6 +67,17 @@ export function MessageComposer({
   const fileId = useId();
   const hintId = `${fileId}-hint`;
   const errorId = `${fileId}-error`;
+
+  useEffect(() => {
+    // arrived from another member's conversation with the message being written: back to the choice
+    if (draft) form.current?.querySelector('select')?.focus();
+  }, [draft]);
+
+  const concern = (memberId: string) => {
+    if (memberId === patientId) return;
+    carried = { body, files };
+    navigate(`/messagerie/${memberId}`);
+  };
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     const picked = Array.from(event.target.files ?? [], (file) => {
@@ -118,6 +148,22 @@ export function MessageComposer({
     <section className="card home-card" aria-labelledby="composer-title">
       <h2 id="composer-title">{t('msg.composerTitle')}</h2>
       <form ref={form} onSubmit={submit} noValidate className="composer">
+        {me.family.length > 1 ? (
+          <SelectField
+            label={t('msg.concerns')}
+            hint={t('msg.concernsHint')}
+            value={patientId}
+            onChange={concern}
+            disabled={busy}
+          >
+            {me.family.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.firstName} {member.lastName}
+                {member.isSelf ? ` (${t('home.you')})` : ''}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <TextAreaField
           label={t('msg.body')}
           value={body}

@@ -4,9 +4,11 @@ import type { PatientAppointment } from '../../../contracts/patient-app';
 import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { dayLabel, fullName, localDay, timeLabel } from '../format';
+import { someoneElse } from '../audience';
+import { dayLabel, forPerson, fullName, localDay, timeLabel } from '../format';
 import { useI18n } from '../i18n';
 import { useOfflineReadOnly } from '../pwa/offline';
+import { useSession } from '../session';
 import { LoadFailure, Loading } from '../ui/load-failure';
 import { RefusalAlert } from '../ui/refusal-alert';
 import { useLoad } from '../use-load';
@@ -14,6 +16,7 @@ import { useLoad } from '../use-load';
 /**
  * Move an appointment (APP-3) through its manage link's routes: the free slots of the same motif and
  * practitioner, page by page, then a confirmation of the new time. A slot taken meanwhile refreshes the list.
+ * Another family member's appointment is named in the title and the question (issue 9 §3.16).
  */
 export function MovePanel({
   appointment,
@@ -25,6 +28,8 @@ export function MovePanel({
   onClose: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
+  const other = someoneElse(me, appointment.patientId);
   const offline = useOfflineReadOnly();
   const { timeZone } = appointment.practice;
   const base = `/api/public/appointments/${encodeURIComponent(appointment.manageToken)}/slots`;
@@ -71,7 +76,11 @@ export function MovePanel({
   if (chosen) {
     return (
       <ConfirmMove
-        text={t('move.question', { ...when(chosen.start), who: fullName(appointment.practitioner) })}
+        text={t(other ? 'move.questionFor' : 'move.question', {
+          ...when(chosen.start),
+          who: fullName(appointment.practitioner),
+          ...(other ? forPerson(other.firstName) : {}),
+        })}
         busy={busy}
         disabled={offline}
         error={error}
@@ -85,7 +94,7 @@ export function MovePanel({
   return (
     <section className="card" aria-labelledby="move-title">
       <h2 id="move-title" tabIndex={-1} ref={heading}>
-        {t('move.title')}
+        {other ? t('move.titleFor', forPerson(other.firstName)) : t('move.title')}
       </h2>
       <p className="muted">
         {t('move.intro', {

@@ -9,7 +9,9 @@ import { ErrorAlert } from '../../shared/ui/error-alert';
 import { errorText } from '../../shared/ui/errors';
 import { TextField } from '../../shared/ui/field';
 import { useResendWait } from '../../shared/use-countdown';
+import { someoneElse } from '../audience';
 import { documentPaths } from '../documents/documents-api';
+import { fullName } from '../format';
 import { useI18n } from '../i18n';
 import { useOfflineReadOnly } from '../pwa/offline';
 import { useSession } from '../session';
@@ -29,7 +31,8 @@ const findIn = (list: PatientDocumentList, id: string) =>
 
 /**
  * The signature of a document (DOC-3): what signing means, "Recevoir le code" (6 digits by SMS to this
- * phone), the code with its resend countdown and the tries left, then the confirmation.
+ * phone), the code with its resend countdown and the tries left, then the confirmation. Signing for another
+ * member of the family names them in the title, the explanation and the confirmation (issue 9 §3.16).
  */
 export function SignDocumentPage({ documentId }: { documentId: string }) {
   const { t } = useI18n();
@@ -61,9 +64,11 @@ export function SignDocumentPage({ documentId }: { documentId: string }) {
     return <Explain document={document} onChallenge={(challenge) => setStep({ kind: 'code', challenge })} />;
   };
 
+  const document = load.kind === 'ready' ? findIn(load.data, documentId) : undefined;
+  const other = document ? someoneElse(me, document.patientId) : null;
   return (
     <>
-      <PageTitle>{t('sign.title')}</PageTitle>
+      <PageTitle>{other ? t('sign.titleFor', { name: fullName(other) }) : t('sign.title')}</PageTitle>
       <p>
         <Link href="/documents">{t('sign.back')}</Link>
       </p>
@@ -93,6 +98,8 @@ function Explain({
   onChallenge: (challenge: CodeChallenge) => void;
 }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const other = someoneElse(me, document.patientId);
   const offline = useOfflineReadOnly();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -114,7 +121,11 @@ function Explain({
   return (
     <section className="card home-card stack" aria-labelledby="sign-explain">
       <h2 id="sign-explain">{document.title}</h2>
-      <p>{t('sign.explain', { title: document.title })}</p>
+      <p>
+        {other
+          ? t('sign.explainFor', { title: document.title, name: fullName(other) })
+          : t('sign.explain', { title: document.title })}
+      </p>
       <p className="muted small">{t('sign.evidence')}</p>
       <OpenDocument document={document} label={t('sign.read')} />
       {wait > 0 ? (
@@ -259,6 +270,8 @@ function CodeStep({
 
 function Signed({ document, already = false }: { document: PatientDocument; already?: boolean }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const other = someoneElse(me, document.patientId);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!already) heading.current?.focus();
@@ -268,7 +281,13 @@ function Signed({ document, already = false }: { document: PatientDocument; alre
       <h2 id="sign-done" ref={heading} tabIndex={-1}>
         {already ? t('sign.already') : t('sign.doneTitle')}
       </h2>
-      {already ? null : <Alert tone="success">{t('sign.done', { title: document.title })}</Alert>}
+      {already ? null : (
+        <Alert tone="success">
+          {other
+            ? t('sign.doneFor', { title: document.title, name: fullName(other) })
+            : t('sign.done', { title: document.title })}
+        </Alert>
+      )}
       <OpenDocument document={document} label={t('sign.openSigned')} />
       <Link href="/documents" className="button button--primary link-button button--block">
         {t('sign.back')}
