@@ -168,6 +168,32 @@ it('a secretary books a new patient from an empty slot, drags the appointment, m
   expect(undone?.endsAt.getTime()).toBe(created.endsAt.getTime());
   expect(await movedNotices()).toEqual([]);
 
+  // a resize asks too (no notice: the start does not change), and Undo gives the length back
+  const handle = page
+    .locator('.agenda-appointment', { has: page.getByRole('button', { name: /^10:00–10:30, LEMAIRE Inès/ }) })
+    .locator('.agenda-appointment__resize');
+  const edge = await handle.boundingBox();
+  const ex = (edge?.x ?? 0) + (edge?.width ?? 0) / 2;
+  const ey = (edge?.y ?? 0) + 3;
+  await page.mouse.move(ex, ey);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) await page.mouse.move(ex, ey + (15 * 1.6 * step) / 10);
+  await page.mouse.up();
+  const resizeDialog = page.getByRole('dialog', { name: 'Changer la durée du rendez-vous ?' });
+  await resizeDialog.getByText(/10:00–10:45/).waitFor();
+  expect(await resizeDialog.getByLabel('Prévenir le patient').count()).toBe(0);
+  await resizeDialog.getByRole('button', { name: 'Confirmer' }).click();
+  await toast.getByText('Durée modifiée.').waitFor();
+  await page.getByRole('button', { name: /^10:00–10:45, LEMAIRE Inès/ }).waitFor();
+  await toast.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByText('Modification annulée.', { exact: true }).waitFor();
+  await page.getByRole('button', { name: /^10:00–10:30, LEMAIRE Inès/ }).waitFor();
+  const [shortAgain] = await server.deps.db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.id, created.id));
+  expect(shortAgain?.endsAt.getTime()).toBe(created.endsAt.getTime());
+
   // confirmed with the box unticked: moved, nothing queued for the patient
   await drag(60);
   await confirmDialog.getByLabel('Prévenir le patient').uncheck();
