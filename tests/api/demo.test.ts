@@ -103,10 +103,16 @@ describe('the demo practice', () => {
     expect(photo.body.items.flatMap((message) => message.attachments)).toMatchObject([
       { contentType: 'image/png' },
     ]);
+    // answered with a predefined reply, whose advice sheet came with it
     const advice = await secretary.get<Thread>(`/api/console/messages/threads/${jose?.id}`);
     expect(advice.body.items.flatMap((message) => message.attachments)).toMatchObject([
-      { contentType: 'application/pdf' },
+      { contentType: 'application/pdf', name: 'conseils-apres-extraction.pdf' },
     ]);
+    const templates = await admin.get<{ title: string }[] | Page<{ title: string }>>(
+      '/api/console/message-templates',
+    );
+    expect(templates.status).toBe(200);
+    expect(JSON.stringify(templates.body)).toContain('Conseils après une extraction');
   });
 
   it('has documents waiting for a signature, signed ones, a waiting list and an outbox', async () => {

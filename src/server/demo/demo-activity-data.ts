@@ -12,8 +12,10 @@ export interface DemoMessage {
   /** `patient`: the holder of `phoneOf` writes (a parent for a child); `staff`: the staff member */
   from: { patient: string } | { staff: string };
   body: string;
-  /** a file sent with it */
-  file?: 'photo' | 'extraction-advice';
+  /** a photo sent with it (patient side) */
+  photo?: boolean;
+  /** the key of a predefined reply used (staff side): its file comes with it */
+  template?: string;
 }
 
 export interface DemoConversation {
@@ -85,7 +87,7 @@ export const demoConversations: DemoConversation[] = [
         when: { daysAgo: 1, at: '08:52' },
         from: { staff: 'secretary' },
         body: 'Bonjour Monsieur Núñez, une gêne de quelques jours est normale. Vous trouverez nos conseils en pièce jointe. Si la douleur augmente ou en cas de fièvre, appelez-nous : le Dr Moreau vous verra dans la journée.',
-        file: 'extraction-advice',
+        template: 'extraction',
       },
     ],
   },
@@ -122,9 +124,31 @@ export const demoConversations: DemoConversation[] = [
         when: { minutesAgo: 35 },
         from: { patient: 'chloe-fontaine' },
         body: 'Bonjour, ma gencive saigne au brossage depuis une semaine, je vous envoie une photo. Dois-je prendre rendez-vous ?',
-        file: 'photo',
+        photo: true,
       },
     ],
+  },
+];
+
+/** The administrator's predefined replies (MSG-2). */
+export const demoReplyTemplates: { key: string; title: string; body: string; withAdviceSheet: boolean }[] = [
+  {
+    key: 'extraction',
+    title: 'Conseils après une extraction',
+    body: 'Bonjour, une gêne de quelques jours est normale après une extraction. Vous trouverez nos conseils en pièce jointe. Si la douleur augmente ou en cas de fièvre, appelez-nous.',
+    withAdviceSheet: true,
+  },
+  {
+    key: 'documents',
+    title: 'Document à signer dans l’application',
+    body: 'Bonjour, votre document est disponible dans l’application, rubrique Documents. Vous pouvez le lire et le signer depuis votre téléphone.',
+    withAdviceSheet: false,
+  },
+  {
+    key: 'emergency',
+    title: 'Urgence : appelez le cabinet',
+    body: 'Bonjour, pour une douleur forte ou un gonflement, appelez-nous dès l’ouverture : nous gardons chaque jour des créneaux d’urgence. En dehors des heures d’ouverture, composez le 15.',
+    withAdviceSheet: false,
   },
 ];
 

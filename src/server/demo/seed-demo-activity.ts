@@ -21,6 +21,7 @@ import { notifySignature } from '../modules/documents/notify-signature';
 import { uploadDocument } from '../modules/documents/upload-document';
 import { appendMessage } from '../modules/messaging/append-message';
 import { readStaffThread } from '../modules/messaging/read-thread';
+import { createTemplate } from '../modules/messaging/save-template';
 import { sendStaffMessage } from '../modules/messaging/send-staff-message';
 import { queueAppointmentNotice } from '../modules/notifications/appointment-notices';
 import { findPracticeBySlug } from '../modules/practice/find-practice';
@@ -31,6 +32,7 @@ import {
   type DemoMoment,
   demoConversations,
   demoDocuments,
+  demoReplyTemplates,
   demoWaitlist,
 } from './demo-activity-data';
 import { demoPatients, demoSlug, demoStaff } from './demo-data';
@@ -118,7 +120,11 @@ function storeFile(refs: Refs, bytes: Buffer, filename: string): Promise<StoredU
   );
 }
 
-async function seedConversations(refs: Refs): Promise<void> {
+/**
+ * The administrator's predefined replies (MSG-2), one with the practice's advice sheet; the key of each
+ * is what a conversation's staff message names to use it.
+ */
+async function seedReplyTemplates(refs: Refs): Promise<Map<string, string>> {
   const advice = await demoPdf({
     practice: refs.practice.name,
     title: 'Conseils après une extraction',
@@ -133,22 +139,34 @@ async function seedConversations(refs: Refs): Promise<void> {
       'Appelez le cabinet si la douleur augmente après 3 jours ou en cas de fièvre.',
     ],
   });
+  const ids = new Map<string, string>();
+  const ctx = ctxAt(refs, refs.staffActor('admin'), refs.instant({ daysAgo: 30, at: '12:30' }));
+  for (const template of demoReplyTemplates) {
+    const upload = template.withAdviceSheet
+      ? await storeFile(refs, advice, 'conseils-apres-extraction.pdf')
+      : null;
+    const created = await createTemplate(ctx, { title: template.title, body: template.body, upload });
+    ids.set(template.key, created.id);
+  }
+  return ids;
+}
+
+async function seedConversations(refs: Refs): Promise<void> {
+  const templates = await seedReplyTemplates(refs);
   for (const conversation of demoConversations) {
     const owner = refs.patient(conversation.patient);
     let last = refs.now;
     for (const message of conversation.messages) {
       const at = refs.instant(message.when);
       last = at;
-      const uploads =
-        message.file === 'photo'
-          ? [await storeFile(refs, demoPhoto(), 'gencive.png')]
-          : message.file === 'extraction-advice'
-            ? [await storeFile(refs, advice, 'conseils-apres-extraction.pdf')]
-            : [];
+      const uploads = message.photo ? [await storeFile(refs, demoPhoto(), 'gencive.png')] : [];
       if ('staff' in message.from) {
+        // a predefined reply brings its own copy of its file, as in the console
+        const templateId = message.template ? templates.get(message.template) : undefined;
         await sendStaffMessage(ctxAt(refs, refs.staffActor(message.from.staff), at), owner.id, {
           body: message.body,
           uploads,
+          templateId,
         });
         continue;
       }
