@@ -11,6 +11,7 @@ import {
   secureLinkSms,
   signatureCodeSms,
 } from './document-templates';
+import { messageNotice } from './message-notice-templates';
 import { signInCodeSms, staffInvitationEmail } from './templates';
 import { waitlistOfferMessage } from './waitlist-templates';
 
@@ -41,11 +42,13 @@ function renderedTexts(practice: string): string[] {
     patient: 'Léa Durand',
   };
   const link = 'https://sourire.example/l/abc';
+  const url = 'https://sourire.example/app/messagerie/abc';
   const expiresAt = new Date('2026-12-20T10:00:00Z');
   return langs.flatMap((lang) => {
     const notices = [
       ...events.map((event) => appointmentNotice(lang, event, facts)),
       appReminderNotice(lang, facts, 'https://sourire.example/app'),
+      messageNotice(lang, { practice, url }),
       waitlistOfferMessage(lang, {
         ...facts,
         shortDate: 'lun. 07/12',
@@ -61,6 +64,7 @@ function renderedTexts(practice: string): string[] {
     return [
       ...notices.flatMap((notice) => [notice.sms, notice.subject, notice.text]),
       ...emails.flatMap((email) => [email.subject, email.text]),
+      messageNotice(lang, { practice, url }).push.body,
       signInCodeSms(lang, { practice, code: '123456' }),
       signatureCodeSms(lang, { practice, code: '123456' }),
       secureLinkCodeSms(lang, { practice, code: '123456' }),
