@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { type AppDeps, systemClock } from './context';
 import { openDatabase } from './db/client';
-import { demoSignInSheet, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
+import { demoSignInSheet, demoWanted, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { seedDemoActivity } from './demo/seed-demo-activity';
 import { fileStorageFromConfig } from './files/from-config';
 import { type JobRunner, startJobRunner } from './jobs/runner';
@@ -20,8 +20,7 @@ async function main(): Promise<void> {
   await database.migrate();
   await backfillNameKeys(database.db);
 
-  const shouldSeed =
-    config.demo === 'always' || (config.demo === 'auto' && (await isDatabaseEmpty(database.db)));
+  const shouldSeed = demoWanted(config, await isDatabaseEmpty(database.db));
   const seeded = shouldSeed ? await seedDemo(database.db, systemClock.now()) : false;
 
   let runner: JobRunner | null = null;

@@ -1,11 +1,22 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { formatPhone, normalisePhone } from '../../domain/phone';
 import { nameKeys } from '../../domain/phonetic';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { locations, patientRelations, patients, practices, staff } from '../db/schema';
 import { hashPassword } from '../modules/auth/passwords';
 import { demoLocations, demoPassword, demoPatients, demoPractice, demoSlug, demoStaff } from './demo-data';
 import { seedDemoSchedule } from './seed-demo-schedule';
+
+/**
+ * Whether start-up creates the demo practice. Its staff accounts share a published password, so a
+ * production server never gets them by default: `DEMO=auto` seeds an empty database only outside
+ * production; `DEMO=true` is an explicit choice (a benchmark, a showroom) and seeds wherever it is set.
+ */
+export function demoWanted(config: Pick<Config, 'env' | 'demo'>, databaseEmpty: boolean): boolean {
+  if (config.demo === 'always') return true;
+  return config.demo === 'auto' && config.env !== 'production' && databaseEmpty;
+}
 
 /** True when no practice exists yet: `DEMO=auto` seeds only then. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
