@@ -87,6 +87,47 @@ it('?book= opens "find a slot" for the patient, dentist and motif: a slot and on
   await context.close();
 });
 
+it('the own dentist shows before saving, and another dentist is said with a way back to the own one', async () => {
+  const db = server.deps.db;
+  const practice = await demoPracticeRow(db);
+  const paul = await demoPatient(db, 'Durand', 'Paul');
+  const [own] = await db
+    .select()
+    .from(staff)
+    .where(eq(staff.id, paul.ownPractitionerId ?? ''));
+  const [other] = await db
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.practiceId, practice.id),
+        eq(staff.lastName, own?.lastName === 'Moreau' ? 'Bernard' : 'Moreau'),
+      ),
+    );
+  if (!own || !other) throw new Error('the demo gives Paul Durand an own dentist');
+  const { controle } = await demoBernardInLyon(db, practice.id);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const { page, problems } = await newPage(context);
+  await signIn(page, `/console/agenda?book=${paul.id}&practitioner=${other.id}&motif=${controle.id}`);
+  const finder = page.getByRole('dialog', { name: 'Trouver un créneau' });
+  const slots = finder.locator('.slot-button');
+  await slots.first().click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau rendez-vous' });
+  const ownName = `Dr ${own.firstName} ${own.lastName}`;
+  await dialog.getByText(`dentiste habituel : ${ownName}`).waitFor();
+  expect(await dialog.getByLabel('Praticien').inputValue()).toBe(other.id);
+  // said before saving, not only after a refusal
+  await dialog.getByText(/est suivi·e par .*l’accord du patient vous sera demandé/).waitFor();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: `Prendre ${ownName}` }).click();
+  expect(await dialog.getByLabel('Praticien').inputValue()).toBe(own.id);
+  expect(await dialog.getByText(/l’accord du patient vous sera demandé/).count()).toBe(0);
+  await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 it('?appointment= opens its day, its practitioner shown, with its panel', async () => {
   const db = server.deps.db;
   const practice = await demoPracticeRow(db);

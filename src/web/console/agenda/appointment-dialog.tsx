@@ -80,6 +80,9 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
   const [warning, setWarning] = useState<OwnPractitionerWarning | null>(null);
 
   const practitioners = reference.practitioners.filter((member) => member.visible);
+  // said before saving (issue 9 §2.10): another dentist than the patient's own needs their agreement
+  const otherDentist =
+    !!patient?.ownPractitionerId && !!practitionerId && patient.ownPractitionerId !== practitionerId;
   const nameOf = (id: string) => {
     const member = reference.practitioners.find((candidate) => candidate.id === id);
     return member ? [member.title, member.firstName, member.lastName].filter(Boolean).join(' ') : '';
@@ -174,6 +177,11 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
                 {patient.lastName.toUpperCase()} {patient.firstName}
               </strong>{' '}
               <span className="muted">{displayDate(patient.birthDate, lang)}</span>
+              {patient.ownPractitionerId && nameOf(patient.ownPractitionerId) ? (
+                <span className="muted">
+                  · {t('appointment.ownDentist', { name: nameOf(patient.ownPractitionerId) })}
+                </span>
+              ) : null}
               {editing ? null : (
                 <Button variant="link" onClick={() => setPatient(null)}>
                   {t('appointment.changePatient')}
@@ -260,6 +268,24 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
           onChange={setComment}
           maxLength={2000}
         />
+        {otherDentist && patient?.ownPractitionerId && !warning ? (
+          <div className="appointment-form__notice">
+            <p id="appointment-other-dentist">
+              {t('appointment.otherDentist', {
+                patient: `${patient.firstName} ${patient.lastName}`,
+                practitioner: nameOf(patient.ownPractitionerId),
+              })}
+            </p>
+            {practitioners.some((member) => member.id === patient.ownPractitionerId) ? (
+              <Button
+                variant="link"
+                onClick={() => patient.ownPractitionerId && setPractitionerId(patient.ownPractitionerId)}
+              >
+                {t('appointment.takeOwnDentist', { name: nameOf(patient.ownPractitionerId) })}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
         {slotTaken ? <Alert tone="error">{t('appointment.slotTaken')}</Alert> : <ErrorAlert error={error} />}
         {warning && patient ? (
           <div className="appointment-form__warning" role="alert">

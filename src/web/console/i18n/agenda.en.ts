@@ -46,6 +46,10 @@ export const agendaEn: Record<keyof typeof agendaFr, string> = {
   'appointment.save': 'Save the appointment',
   'appointment.saved': 'Appointment saved.',
   'appointment.slotTaken': 'This slot was just taken. Choose another time.',
+  'appointment.ownDentist': 'own dentist: {name}',
+  'appointment.otherDentist':
+    '{patient} is followed by {practitioner}. With another dentist, you will be asked for the patient’s agreement.',
+  'appointment.takeOwnDentist': 'Choose {name}',
   'appointment.ownPractitioner':
     '{patient} is followed by {practitioner}. Only book another dentist with the patient’s agreement.',
   'appointment.patientAgreed': 'The patient agrees: save',

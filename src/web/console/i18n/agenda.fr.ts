@@ -45,6 +45,10 @@ export const agendaFr = {
   'appointment.save': 'Enregistrer le rendez-vous',
   'appointment.saved': 'Rendez-vous enregistré.',
   'appointment.slotTaken': 'Ce créneau vient d’être pris. Choisissez une autre heure.',
+  'appointment.ownDentist': 'dentiste habituel : {name}',
+  'appointment.otherDentist':
+    '{patient} est suivi·e par {practitioner}. Avec un autre dentiste, l’accord du patient vous sera demandé.',
+  'appointment.takeOwnDentist': 'Prendre {name}',
   'appointment.ownPractitioner':
     '{patient} est suivi·e par {practitioner}. Ne placez ce patient avec un autre dentiste qu’avec son accord.',
   'appointment.patientAgreed': 'Le patient est d’accord : enregistrer',
