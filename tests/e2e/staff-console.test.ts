@@ -30,6 +30,8 @@ it('a staff member signs in, is locked after inactivity, and unlocks on the same
   await page.getByLabel('Mot de passe').fill(demoPassword);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Bonjour Claire' }).waitFor();
+  // the practice named once ("du Cabinet dentaire…", never "de Cabinet…" nor "du cabinet Cabinet…")
+  await page.getByText('Bienvenue dans la console du Cabinet dentaire des Tilleuls.').waitFor();
 
   // an appointment confirmation in the outbox, as booking one would queue it
   const practice = await demoPracticeRow(server.deps.db);

@@ -66,6 +66,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'outbox.kind.other': 'Other message',
   'outbox.channel.sms': 'SMS',
   'outbox.channel.email': 'Email',
+  'outbox.channel.push': 'App notification',
   'outbox.status.pending': 'To send',
   'outbox.status.sending': 'Sending',
   'outbox.status.sent': 'Sent',

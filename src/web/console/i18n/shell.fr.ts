@@ -29,7 +29,7 @@ export const shellFr = {
   'role.practitioner': 'Praticien',
   'role.secretary': 'Secrétariat',
   'home.hello': 'Bonjour {name}',
-  'home.intro': 'Bienvenue dans la console de {practice}.',
+  'home.intro': 'Bienvenue dans la console {ofPractice}.',
   'home.next':
     'L’agenda, les patients, la messagerie, les documents et la liste d’attente sont dans le menu.',
   'soon.title': '{area}',
@@ -67,6 +67,7 @@ export const shellFr = {
   'outbox.kind.other': 'Autre message',
   'outbox.channel.sms': 'SMS',
   'outbox.channel.email': 'E-mail',
+  'outbox.channel.push': 'Notification de l’application',
   'outbox.status.pending': 'À envoyer',
   'outbox.status.sending': 'En cours',
   'outbox.status.sent': 'Envoyé',
