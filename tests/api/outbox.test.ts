@@ -277,4 +277,74 @@ describe('console outbox page', () => {
     const sent = await client.get<{ items: { body: string | null }[] }>('/api/console/outbox');
     expect(sent.body.items[0]?.body).toBeNull();
   });
+
+  it('lists a message the patient’s app took by Web Push as push, and one that was not under its channel', async () => {
+    const practice = await makePractice(database.db);
+    const admin = await makeStaff(database.db, practice.id, { role: 'admin' });
+    const push = {
+      phones: ['+33639984101'],
+      title: 'Nouveau message',
+      body: 'Vous avez un nouveau message.',
+      url: '/app/messagerie',
+      tag: 'message',
+    };
+    const base = Date.now();
+    const pushedId =
+      (await enqueueMessage(
+        database.db,
+        {
+          practiceId: practice.id,
+          channel: 'sms',
+          recipient: '+33639984101',
+          kind: 'message',
+          body: 'pushed',
+          push,
+        },
+        new Date(base),
+      )) ?? '';
+    await enqueueMessage(
+      database.db,
+      {
+        practiceId: practice.id,
+        channel: 'sms',
+        recipient: '+33639984102',
+        kind: 'message',
+        body: 'by sms',
+        push: { ...push, phones: ['+33639984102'] },
+      },
+      new Date(base + 1000),
+    );
+    await enqueueMessage(
+      database.db,
+      {
+        practiceId: practice.id,
+        channel: 'email',
+        recipient: 'patient@test.example',
+        kind: 'message',
+        body: 'by email',
+      },
+      new Date(base + 2000),
+    );
+    // what the drain writes when a device took the push form
+    await database.db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: new Date(base), pushedAt: new Date(base) })
+      .where(eq(outbox.id, pushedId));
+
+    const client = new TestClient(bare.app);
+    await client.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+    type Page = { items: { body: string; channel: string }[] };
+    const all = await client.get<Page>('/api/console/outbox');
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((item) => [item.body, item.channel])).toEqual([
+      ['by email', 'email'],
+      ['by sms', 'sms'],
+      ['pushed', 'push'],
+    ]);
+    const pushed = await client.get<Page>('/api/console/outbox?channel=push');
+    expect(pushed.body.items.map((item) => item.body)).toEqual(['pushed']);
+    const sms = await client.get<Page>('/api/console/outbox?channel=sms');
+    expect(sms.body.items.map((item) => item.body)).toEqual(['by sms']);
+    expect((await client.get('/api/console/outbox?channel=fax')).status).toBe(400);
+  });
 });

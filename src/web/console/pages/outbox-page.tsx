@@ -5,11 +5,10 @@ import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
 import { useI18n } from '../i18n';
 
-type Channel = '' | 'sms' | 'email';
+type Channel = '' | OutboxMessage['channel'];
 type Status = '' | OutboxMessage['status'];
 const statuses: OutboxMessage['status'][] = ['pending', 'sending', 'sent', 'failed', 'held'];
 
-/** Console › Sent messages (admin): every SMS and email with its delivery state; refreshes itself. */
 /** Message kinds the outbox may hold, said in words (a new kind shows as "other message", never a key). */
 const knownKinds = new Set([
   'appointment_confirmation',
@@ -30,6 +29,10 @@ const knownKinds = new Set([
   'message',
 ]);
 
+/**
+ * Console › Sent messages (admin): every SMS and email with its delivery state, a message the patient's
+ * app took by Web Push shown as a notification; refreshes itself.
+ */
 export function OutboxPage() {
   const { t, lang } = useI18n();
   const kindLabel = (kind: string) =>
@@ -92,6 +95,7 @@ export function OutboxPage() {
             <option value="">{t('outbox.all')}</option>
             <option value="sms">{t('outbox.channel.sms')}</option>
             <option value="email">{t('outbox.channel.email')}</option>
+            <option value="push">{t('outbox.channel.push')}</option>
           </select>
         </label>
         <label>
