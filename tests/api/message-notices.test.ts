@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/contracts/messaging';
+import { ofPracticeFr } from '../../src/domain/practice-name';
 import { outbox, patients } from '../../src/server/db/schema';
 import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
 import { type Answer, staffClient, type TestClient } from '../support/client';
@@ -70,11 +71,11 @@ describe('"you have a new message" notices', () => {
       recipient: s.phones.paul,
       patientId: s.paul.id,
       status: 'pending',
-      body: `Vous avez un nouveau message de ${s.practice.name}. Lisez-le dans l’application : http://sourire.test/app/messagerie/${s.paul.id}`,
+      body: `Nouveau message ${ofPracticeFr(s.practice.name)}. Lisez-le dans l’application : http://sourire.test/app/messagerie/${s.paul.id}`,
       push: {
         phones: [s.phones.paul],
         title: s.practice.name,
-        body: `Vous avez un nouveau message de ${s.practice.name}`,
+        body: `Vous avez un nouveau message ${ofPracticeFr(s.practice.name)}`,
         url: `/app/messagerie/${s.paul.id}`,
       },
     });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/contracts/messaging';
+import { ofPracticeFr } from '../../src/domain/practice-name';
 import { outbox, pushSubscriptions } from '../../src/server/db/schema';
 import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
 import type { OutgoingSms } from '../../src/server/modules/outbox/transports';
@@ -182,7 +183,7 @@ describe('notices by push', () => {
     const payload = JSON.parse(decryptPush(request?.body ?? Buffer.alloc(0), phone.keys));
     expect(payload).toEqual({
       title: s.practice.name,
-      body: `Vous avez un nouveau message de ${s.practice.name}`,
+      body: `Vous avez un nouveau message ${ofPracticeFr(s.practice.name)}`,
       url: `/app/messagerie/${s.paul.id}`,
       tag: `message-${s.paul.id}`,
     });
@@ -209,7 +210,7 @@ describe('notices by push', () => {
     expect(smsSent).toEqual([
       {
         to: s.phones.paul,
-        text: expect.stringContaining(`Vous avez un nouveau message de ${s.practice.name}`),
+        text: expect.stringContaining(`Nouveau message ${ofPracticeFr(s.practice.name)}`),
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ofPracticeFr } from '../../src/domain/practice-name';
 import { outbox, practices, pushSubscriptions, sessions } from '../../src/server/db/schema';
 import {
   browserKeys,
@@ -138,7 +139,7 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
   expect(vapidClaims(request?.headers.authorization).key).toBe(server.deps.config.push.publicKey);
   expect(JSON.parse(decryptPush(request?.body ?? Buffer.alloc(0), keys))).toEqual({
     title: practice.name,
-    body: `Vous avez un nouveau message de ${practice.name}`,
+    body: `Vous avez un nouveau message ${ofPracticeFr(practice.name)}`,
     url: `/app/messagerie/${paul.id}`,
     tag: `message-${paul.id}`,
   });
@@ -182,7 +183,7 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
     .toEqual([
       {
         title: practice.name,
-        body: `Vous avez un nouveau message de ${practice.name}`,
+        body: `Vous avez un nouveau message ${ofPracticeFr(practice.name)}`,
         data: { url: `/app/messagerie/${paul.id}` },
       },
     ]);

@@ -1,15 +1,13 @@
 import type { Lang } from '../../contracts/i18n/lang';
+import { ofPracticeFr } from '../../domain/practice-name';
 
 /**
  * "You have a new message from <practice>" (issue 9 §3.14): the practice answered in the app. No content
  * of the message, nothing about care: only who wrote and the link to the thread in the app, since an SMS
- * or a lock screen is read by whoever holds the phone.
+ * or a lock screen is read by whoever holds the phone. French names the practice through `ofPracticeFr`
+ * ("du Cabinet dentaire des Tilleuls", "de l’Espace dentaire", "du cabinet du Dr Martin"); the SMS drops
+ * "Vous avez" so that it stays short with a long practice name.
  */
-/** "de Cabinet…", "d’Espace…": French elides before a vowel. */
-function fromPractice(practice: string): string {
-  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(practice) ? `d’${practice}` : `de ${practice}`;
-}
-
 export function messageNotice(
   lang: Lang,
   v: { practice: string; url: string },
@@ -29,9 +27,9 @@ export function messageNotice(
       push: { title: v.practice, body: `You have a new message from ${v.practice}` },
     };
   }
-  const from = fromPractice(v.practice);
+  const from = ofPracticeFr(v.practice);
   return {
-    sms: `Vous avez un nouveau message ${from}. Lisez-le dans l’application : ${v.url}`,
+    sms: `Nouveau message ${from}. Lisez-le dans l’application : ${v.url}`,
     subject: `Nouveau message ${from}`,
     text: [
       'Bonjour,',
