@@ -78,11 +78,20 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [warning, setWarning] = useState<OwnPractitionerWarning | null>(null);
+  const [notify, setNotify] = useState(true);
 
   const practitioners = reference.practitioners.filter((member) => member.visible);
   // said before saving (issue 9 §2.10): another dentist than the patient's own needs their agreement
   const otherDentist =
     !!patient?.ownPractitionerId && !!practitionerId && patient.ownPractitionerId !== practitionerId;
+  // asked as a drag asks (issue 9 §2.9), only when the server would tell the patient: a new start,
+  // practitioner, location or motif; a comment, a flag or a new length is never sent to them
+  const tellsPatient =
+    !!editing &&
+    (startOf(date, time, timeZone) !== Date.parse(editing.startsAt) ||
+      practitionerId !== editing.practitionerId ||
+      locationId !== editing.locationId ||
+      motifId !== editing.motifId);
   const nameOf = (id: string) => {
     const member = reference.practitioners.find((candidate) => candidate.id === id);
     return member ? [member.title, member.firstName, member.lastName].filter(Boolean).join(' ') : '';
@@ -118,6 +127,7 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
             carteVitale,
             firstVisit,
             ...(agreed ? { patientAgreed: true } : {}),
+            ...(tellsPatient ? { notifyPatient: notify } : {}),
           })
         : await api.post<Appointment>('/api/console/appointments', {
             practitionerId,
@@ -286,6 +296,14 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
             ) : null}
           </div>
         ) : null}
+        {tellsPatient ? (
+          <CheckboxField
+            label={t('move.notify')}
+            hint={t('appointment.notifyHint')}
+            checked={notify}
+            onChange={setNotify}
+          />
+        ) : null}
         {slotTaken ? <Alert tone="error">{t('appointment.slotTaken')}</Alert> : <ErrorAlert error={error} />}
         {warning && patient ? (
           <div className="appointment-form__warning" role="alert">
@@ -316,6 +334,12 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
       </form>
     </Dialog>
   );
+}
+
+/** The instant a date and time of the form stand for, or NaN while either is incomplete. */
+function startOf(date: string, time: string, timeZone: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}/.test(time)) return Number.NaN;
+  return zonedInstant(date, minutesOfTime(time), timeZone);
 }
 
 function durationOf(reference: ReferenceData, motifId: string, firstVisit: boolean): string {

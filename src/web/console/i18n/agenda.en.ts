@@ -42,6 +42,7 @@ export const agendaEn: Record<keyof typeof agendaFr, string> = {
   'appointment.firstVisit': 'First visit',
   'appointment.carteVitale': 'Carte Vitale to be read at this visit',
   'appointment.comment': 'Comment for the team',
+  'appointment.notifyHint': 'SMS or email to the patient with the changed appointment.',
   'appointment.commentHint': 'Seen by practitioners and the front desk, never by the patient.',
   'appointment.save': 'Save the appointment',
   'appointment.saved': 'Appointment saved.',

@@ -41,6 +41,7 @@ export const agendaFr = {
   'appointment.firstVisit': 'Première consultation',
   'appointment.carteVitale': 'Carte Vitale à lire lors de ce rendez-vous',
   'appointment.comment': 'Commentaire pour l’équipe',
+  'appointment.notifyHint': 'SMS ou e-mail au patient avec le rendez-vous modifié.',
   'appointment.commentHint': 'Visible par les praticiens et le secrétariat, jamais par le patient.',
   'appointment.save': 'Enregistrer le rendez-vous',
   'appointment.saved': 'Rendez-vous enregistré.',
