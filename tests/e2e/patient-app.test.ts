@@ -258,7 +258,7 @@ it('signs in with the seed’s wording and a pasted code, then shows the home: n
   await page.getByText('For Léa Durand').waitFor();
   await page
     .getByRole('link', {
-      name: `Messages ${inWords(figures.unreadMessages, 'unread message', 'unread messages', 'No unread message', 'en')}`,
+      name: `Messages ${inWords(figures.unreadMessages, 'unread message', 'unread messages', 'No unread messages', 'en')}`,
     })
     .waitFor();
   await page.getByRole('button', { name: 'Français' }).click();
