@@ -17,7 +17,7 @@ import { idField } from './fields';
  * patient or attachment answers 404):
  * - GET  /api/patient/messages/threads                        → patientThreadListSchema
  * - GET  /api/patient/messages/threads/:patientId?cursor      → messagePageSchema (marks staff messages read)
- * - POST /api/patient/messages/threads/:patientId             multipart body, files → messageSchema (201)
+ * - POST /api/patient/messages/threads/:patientId             multipart body, authorPatientId, files → messageSchema (201)
  * - GET  /api/patient/messages/attachments/:attachmentId      → the file (streamed)
  * - GET  /api/patient/messages/stream                         → server-sent events (see below)
  *
@@ -123,14 +123,21 @@ export type PatientThreadList = z.infer<typeof patientThreadListSchema>;
 export const threadParams = z.object({ patientId: idField });
 export const attachmentParams = z.object({ attachmentId: idField });
 
-/** The text fields of a sent message (multipart); files come as `files` parts. */
+const messageBodyField = z
+  .string()
+  .trim()
+  .max(maxMessageLength)
+  .default('')
+  .describe('The text; may be empty when files are attached');
+
+/** The text fields of a message sent from the app (multipart); files come as `files` parts. */
 export const sendMessageFields = z.object({
-  body: z
-    .string()
-    .trim()
-    .max(maxMessageLength)
-    .default('')
-    .describe('The text; may be empty when files are attached'),
+  body: messageBodyField,
+  authorPatientId: idField
+    .optional()
+    .describe(
+      'Who is writing: a member of the signed-in phone’s family (another id: 400 on this field); by default the person signed in on the app',
+    ),
 });
 
 // ——— Console ———
@@ -175,7 +182,8 @@ export type UnreadCount = z.infer<typeof unreadCountSchema>;
 export const staffThreadSchema = messagePageSchema.extend({ patient: threadPatientSchema });
 export type StaffThread = z.infer<typeof staffThreadSchema>;
 
-export const staffSendMessageFields = sendMessageFields.extend({
+export const staffSendMessageFields = z.object({
+  body: messageBodyField,
   templateId: idField
     .optional()
     .describe('A predefined reply: its attachment is copied; its body is used when `body` is empty'),

@@ -455,6 +455,107 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
   });
 });
 
+describe('who signs a message from a family phone (issue 9 §3.16)', () => {
+  it('by default the person signed in, not the phone’s holder: Léa on her father’s phone signs as Léa', async () => {
+    const s = await setup();
+    const leaApp = await patientClient(t.app, t.deps.db, {
+      ...s.identities.paul,
+      firstName: 'Léa',
+      birthDate: s.lea.birthDate,
+    });
+    const sent = await send(leaApp, `/api/patient/messages/threads/${s.lea.id}`, {
+      body: 'Mon appareil me gêne.',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({ patientId: s.lea.id, authorKind: 'patient', authorName: 'Léa Durand' });
+    const [row] = await t.deps.db.select().from(messages).where(eq(messages.id, sent.body.id));
+    // the author is Léa; the phone that wrote stays the verified one, her father's
+    expect(row).toMatchObject({ authorPatientId: s.lea.id, senderPhone: s.phones.paul });
+
+    const consoleThread = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.lea.id}`);
+    expect(consoleThread.body.items.map((message) => message.authorName)).toEqual(['Léa Durand']);
+    // Paul on his own phone still signs as himself
+    const paulSent = await send(s.paulApp, `/api/patient/messages/threads/${s.lea.id}`, { body: 'Merci.' });
+    expect(paulSent.body.authorName).toBe('Paul Durand');
+  });
+
+  it('signs with the family member chosen in the app, in any thread of the family', async () => {
+    const s = await setup();
+    const chosen = await send(s.paulApp, `/api/patient/messages/threads/${s.hugo.id}`, {
+      body: 'C’est Léa : Hugo a perdu une dent.',
+      authorPatientId: s.lea.id,
+    });
+    expect(chosen.status, JSON.stringify(chosen.body)).toBe(201);
+    expect(chosen.body).toMatchObject({ patientId: s.hugo.id, authorName: 'Léa Durand' });
+    const [row] = await t.deps.db.select().from(messages).where(eq(messages.id, chosen.body.id));
+    expect(row).toMatchObject({ authorPatientId: s.lea.id, senderPhone: s.phones.paul });
+
+    // choosing oneself is the same as not choosing
+    const self = await send(s.paulApp, `/api/patient/messages/threads/${s.hugo.id}`, {
+      body: 'Paul : je confirme.',
+      authorPatientId: s.paul.id,
+    });
+    expect(self.body.authorName).toBe('Paul Durand');
+
+    // every side shows who wrote each message
+    const consoleThread = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.hugo.id}`);
+    expect(consoleThread.status).toBe(200);
+    expect(consoleThread.body.items.map((message) => message.authorName)).toEqual([
+      'Paul Durand',
+      'Léa Durand',
+    ]);
+    const marieApp = await patientClient(t.app, t.deps.db, s.identities.marie);
+    const marieView = await marieApp.get<MessagePage>(`/api/patient/messages/threads/${s.hugo.id}`);
+    expect(marieView.body.items.map((message) => message.authorName)).toEqual(['Paul Durand', 'Léa Durand']);
+  });
+
+  it('refuses an author outside the phone’s family with 400 on authorPatientId, in the caller’s language, storing nothing', async () => {
+    const s = await setup();
+    const url = `/api/patient/messages/threads/${s.lea.id}`;
+    const before = { rows: await rowsOfPractice(s.practice.id), files: await storedFiles() };
+
+    // a stranger of the practice, the other parent (whose phone is not this one) and an unknown id
+    for (const stranger of [s.jose.id, s.marie.id, randomUUIDLike()]) {
+      const refused = await send(s.paulApp, url, { body: 'Signé par un autre', authorPatientId: stranger }, [
+        { name: 'radio.png', content: png() },
+        { name: 'devis.pdf', content: pdf() },
+      ]);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [
+          { path: 'authorPatientId', message: 'Choisissez qui écrit parmi les personnes de votre famille.' },
+        ],
+      });
+    }
+    const notAnId = await send(s.paulApp, url, { body: 'x', authorPatientId: 'léa' });
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body).toMatchObject({
+      issues: [{ path: 'authorPatientId', message: 'Identifiant invalide.' }],
+    });
+
+    const englishApp = await patientClient(t.app, t.deps.db, s.identities.paul, { lang: 'en' });
+    const english = await send(
+      englishApp,
+      url,
+      { body: 'Signed by someone else', authorPatientId: s.jose.id },
+      [{ name: 'radio.png', content: png() }],
+    );
+    expect(english.status).toBe(400);
+    expect(english.body).toMatchObject({
+      issues: [
+        { path: 'authorPatientId', message: 'Choose who is writing among the people of your family.' },
+      ],
+    });
+
+    // no thread, message or attachment row, and no file left in storage
+    expect(await rowsOfPractice(s.practice.id)).toEqual(before.rows);
+    expect(await storedFiles()).toEqual(before.files);
+    const consoleThread = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.lea.id}`);
+    expect(consoleThread.body.items).toEqual([]);
+  });
+});
+
 describe('filing a patient’s attachment into the documents (MSG-1)', () => {
   it('copies it into the patient’s documents once; refuses staff files, repeats and other practices', async () => {
     const s = await setup();

@@ -34,7 +34,8 @@ export type ValidationKey =
   | 'reminders_max'
   | 'reminder_duplicate'
   | 'message_empty'
-  | 'too_many_files';
+  | 'too_many_files'
+  | 'author_not_in_family';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -68,6 +69,7 @@ const validationFr: Dictionary<ValidationKey> = {
   reminder_duplicate: 'Ce rappel existe déjà.',
   message_empty: 'Écrivez un message ou joignez un fichier.',
   too_many_files: 'Au plus {max} fichiers par message.',
+  author_not_in_family: 'Choisissez qui écrit parmi les personnes de votre famille.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -100,6 +102,7 @@ const validationEn: Dictionary<ValidationKey> = {
   reminder_duplicate: 'This reminder already exists.',
   message_empty: 'Write a message or attach a file.',
   too_many_files: 'At most {max} files per message.',
+  author_not_in_family: 'Choose who is writing among the people of your family.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {

@@ -110,7 +110,7 @@ export function messagingRoutes(app: FastifyInstance): void {
       schema: {
         tags: patientTags,
         summary:
-          'Send a message (multipart: `body`, up to 5 `files`: photos or PDF, type judged from the content); a refused file stores nothing',
+          'Send a message (multipart: `body`, `authorPatientId`: who of the family is writing, by default the person signed in, up to 5 `files`: photos or PDF, type judged from the content); a refusal stores nothing',
         consumes: multipart,
         params: threadParams,
         response: { 201: messageSchema, ...errorResponses(400, 401, 403, 404, 415) },
@@ -126,6 +126,7 @@ export function messagingRoutes(app: FastifyInstance): void {
       const message = await sendPatientMessage(patientCtx(request), request.params.patientId, {
         body: form.fields.body,
         uploads: form.uploads,
+        authorPatientId: form.fields.authorPatientId,
       });
       return reply.status(201).send(message);
     },
