@@ -4,21 +4,10 @@ import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { dayMs, isoOfDay, localMs, minutesOf } from '../../domain/time/local-date';
 import { ZoneConverter } from '../../domain/time/zone-converter';
 import { type Actor, type AppDeps, type Ctx, makeCtx, withTransaction } from '../context';
-import {
-  appointments,
-  documentSignatures,
-  documents,
-  messages,
-  messageThreads,
-  motifs,
-  patients,
-  staff,
-} from '../db/schema';
-import { newFileKey } from '../files/file-key';
+import { appointments, documents, messages, messageThreads, motifs, patients, staff } from '../db/schema';
 import { discardStored, type StoredUpload, storeUpload } from '../files/store-upload';
-import { recordAudit } from '../modules/audit/record-audit';
-import { notifySignature } from '../modules/documents/notify-signature';
 import { uploadDocument } from '../modules/documents/upload-document';
+import { recordSignature, type SignatureFacts, storeSignedPdf } from '../modules/documents/write-signature';
 import { appendMessage } from '../modules/messaging/append-message';
 import { readStaffThread } from '../modules/messaging/read-thread';
 import { createTemplate } from '../modules/messaging/save-template';
@@ -26,7 +15,6 @@ import { sendStaffMessage } from '../modules/messaging/send-staff-message';
 import { queueAppointmentNotice } from '../modules/notifications/appointment-notices';
 import { findPracticeBySlug } from '../modules/practice/find-practice';
 import { addWaitlistEntry } from '../modules/waitlist/add-waitlist-entry';
-import { signPdf } from '../signature/sign-pdf';
 import {
   type DemoDocument,
   type DemoMoment,
@@ -222,64 +210,32 @@ async function signAsInApp(refs: Refs, documentId: string, spec: DemoDocument): 
   const forPatient = refs.patient(spec.patient);
   const role = signer.id === forPatient.id ? 'patient' : 'responsable';
   const signedAt = refs.instant({ daysAgo: spec.signed.daysAgo, at: '20:30' });
-  const phone = signer.phone ?? '';
-  const referenceId = randomUUID();
-  const original = await streamToBuffer(await refs.deps.files.get(document.fileKey));
-  const signed = await signPdf(original, {
-    referenceId,
-    documentTitle: document.title,
-    signerName: fullName(signer),
-    onBehalfOf: role === 'responsable' ? fullName(forPatient) : undefined,
-    phone,
+  const facts: SignatureFacts = {
+    referenceId: randomUUID(),
+    document,
+    signer,
+    forPatient,
+    role,
+    phone: signer.phone ?? '',
     signedAt,
-    timeZone: refs.practice.timeZone,
-    originalSha256: document.sha256,
-    practiceName: refs.practice.name,
-  });
-  const signedKey = newFileKey();
-  const stored = await refs.deps.files.put(signedKey, signed.bytes);
+    practice: refs.practice,
+  };
+  const file = await storeSignedPdf(refs.deps, facts);
   const ctx = ctxAt(refs, { kind: 'system' }, signedAt);
   try {
     await withTransaction(ctx, async (tx) => {
       await tx.db.update(documents).set({ signedAt }).where(eq(documents.id, document.id));
-      await tx.db.insert(documentSignatures).values({
-        id: referenceId,
-        practiceId: tx.practiceId,
-        documentId: document.id,
-        signerPatientId: signer.id,
-        signerName: fullName(signer),
-        signerRole: role,
-        forPatientId: forPatient.id,
-        forPatientName: fullName(forPatient),
-        phone,
+      await recordSignature(tx, facts, file, {
         codeId: null,
-        signedAt,
         ip: null,
         userAgent: 'Sourire (démo)',
-        originalSha256: document.sha256,
-        signedSha256: stored.sha256,
-        signedFileKey: signedKey,
-        signedSize: stored.size,
+        auditDetails: { demo: true },
       });
-      await recordAudit(tx, {
-        action: 'document.sign',
-        entity: 'document',
-        entityId: document.id,
-        patientId: document.patientId,
-        details: { signatureId: referenceId, signerPatientId: signer.id, role, demo: true },
-      });
-      await notifySignature(tx, refs.practice, referenceId);
     });
   } catch (error) {
-    await discardStored(refs.deps.files, [signedKey]);
+    await discardStored(refs.deps.files, [file.signedKey]);
     throw error;
   }
-}
-
-async function streamToBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 async function seedDocuments(refs: Refs): Promise<void> {
