@@ -260,6 +260,8 @@ export const patientEn: Record<PatientKey, string> = {
   'msg.composerTitle': 'New message',
   'msg.concerns': 'This message is about',
   'msg.concernsHint': 'Each patient has their own conversation with the practice.',
+  'msg.author': 'Who is writing?',
+  'msg.authorHint': 'The practice sees this name on the message.',
   'msg.body': 'Your message',
   'msg.files': 'Attach a photo or a PDF',
   'msg.filesHint': 'Up to {max} files: photos (JPEG, PNG, WebP, HEIC) or PDF.',

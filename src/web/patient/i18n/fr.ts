@@ -269,6 +269,8 @@ export const patientFr = {
   'msg.composerTitle': 'Nouveau message',
   'msg.concerns': 'Ce message concerne',
   'msg.concernsHint': 'Chaque patient a sa conversation avec le cabinet.',
+  'msg.author': 'Qui écrit ?',
+  'msg.authorHint': 'Le cabinet verra ce nom sur le message.',
   'msg.body': 'Votre message',
   'msg.files': 'Joindre une photo ou un PDF',
   'msg.filesHint': 'Jusqu’à {max} fichiers : photos (JPEG, PNG, WebP, HEIC) ou PDF.',

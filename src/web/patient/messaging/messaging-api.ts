@@ -28,13 +28,19 @@ export const maxLength = 5000 satisfies typeof maxMessageLength;
 export const acceptedFiles = 'image/*,application/pdf';
 
 /**
- * Sends a message as multipart (`body`, then up to 5 `files`). Refusals become the same `ApiError` as the
- * JSON client's, with the server's message in the UI's language.
+ * Sends a message as multipart (`body`, `authorPatientId` when someone was chosen as the writer, then up to
+ * 5 `files`). Refusals become the same `ApiError` as the JSON client's, with the server's message in the
+ * UI's language.
  */
-export async function sendMessage(patientId: string, body: string, files: File[]): Promise<Message> {
+export async function sendMessage(
+  patientId: string,
+  message: { body: string; files: File[]; authorPatientId?: string | undefined },
+): Promise<Message> {
   const form = new FormData();
-  form.append('body', body);
-  for (const file of files) form.append('files', file, file.name);
+  form.append('body', message.body);
+  // without it the server signs with the person signed in
+  if (message.authorPatientId) form.append('authorPatientId', message.authorPatientId);
+  for (const file of message.files) form.append('files', file, file.name);
   let response: Response;
   try {
     response = await fetch(messagingPaths.thread(patientId), {

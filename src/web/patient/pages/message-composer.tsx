@@ -21,6 +21,7 @@ interface Chosen {
 }
 
 interface Problems {
+  author?: string;
   body?: string;
   files?: string;
   other?: unknown;
@@ -30,14 +31,15 @@ interface Problems {
  * What is being written when the family member concerned changes: carried to that member's conversation,
  * where the composer opens with it and the focus back on the choice.
  */
-let carried: { body: string; files: Chosen[] } | null = null;
+let carried: { body: string; files: Chosen[]; authorId: string } | null = null;
 
 /**
  * Writes to the practice: a text and up to 5 photos or PDFs (the phone offers its camera for "image/*").
  * What the server refuses (type, size, empty file) is said under the file field, which takes the focus.
  * On a family phone, "Ce message concerne" chooses the family member the message is about (issue 9
  * §3.16): each patient has their own conversation, so the choice opens that member's conversation with
- * the text and files kept.
+ * the text and files kept. "Qui écrit ?" chooses who signs it (the person signed in by default), so
+ * Léa writing on her father's phone is not taken for him.
  */
 export function MessageComposer({
   patientId,
@@ -55,6 +57,9 @@ export function MessageComposer({
     carried = null;
     return kept;
   });
+  const [authorId, setAuthorId] = useState(
+    () => draft?.authorId ?? me.family.find((member) => member.isSelf)?.id ?? '',
+  );
   const [body, setBody] = useState(draft?.body ?? '');
   const [files, setFiles] = useState<Chosen[]>(draft?.files ?? []);
   const nextKey = useRef(Math.max(0, ...(draft?.files ?? []).map((chosen) => chosen.key)));
@@ -75,7 +80,7 @@ export function MessageComposer({
 
   const concern = (memberId: string) => {
     if (memberId === patientId) return;
-    carried = { body, files };
+    carried = { body, files, authorId };
     navigate(`/messagerie/${memberId}`);
   };
 
@@ -120,11 +125,11 @@ export function MessageComposer({
     setBusy(true);
     setProblems({});
     try {
-      const message = await sendMessage(
-        patientId,
-        text,
-        files.map((chosen) => chosen.file),
-      );
+      const message = await sendMessage(patientId, {
+        body: text,
+        files: files.map((chosen) => chosen.file),
+        authorPatientId: authorId || undefined,
+      });
       setBody('');
       setFiles([]);
       setSent(true);
@@ -133,6 +138,10 @@ export function MessageComposer({
       if (isFileRefusal(caught)) {
         setProblems({ files: caught.message });
         focusLater(() => fileInput.current);
+      } else if (caught instanceof ApiError && caught.issueFor('authorPatientId')) {
+        // the family changed since the app loaded it (an opt-out, a file unlinked)
+        setProblems({ author: caught.issueFor('authorPatientId') });
+        focusLater(firstInvalid(form));
       } else if (caught instanceof ApiError && caught.issueFor('body')) {
         setProblems({ body: caught.issueFor('body') });
         focusLater(firstInvalid(form));
@@ -156,12 +165,22 @@ export function MessageComposer({
             onChange={concern}
             disabled={busy}
           >
-            {me.family.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.firstName} {member.lastName}
-                {member.isSelf ? ` (${t('home.you')})` : ''}
-              </option>
-            ))}
+            <FamilyOptions />
+          </SelectField>
+        ) : null}
+        {me.family.length > 1 ? (
+          <SelectField
+            label={t('msg.author')}
+            hint={t('msg.authorHint')}
+            value={authorId}
+            onChange={(memberId) => {
+              setAuthorId(memberId);
+              setProblems((before) => ({ ...before, author: undefined }));
+            }}
+            error={problems.author}
+            disabled={busy}
+          >
+            <FamilyOptions />
           </SelectField>
         ) : null}
         <TextAreaField
@@ -223,4 +242,16 @@ export function MessageComposer({
       </form>
     </section>
   );
+}
+
+/** The phone's family as choices, the person signed in marked "(vous)". */
+function FamilyOptions() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return me.family.map((member) => (
+    <option key={member.id} value={member.id}>
+      {member.firstName} {member.lastName}
+      {member.isSelf ? ` (${t('home.you')})` : ''}
+    </option>
+  ));
 }
