@@ -344,7 +344,6 @@ export function AgendaPage({ me }: { me: StaffMe }) {
           reference={reference}
           timeZone={timeZone}
           grid={agenda?.gridMinutes ?? 15}
-          lang={lang}
           onClose={() => setOverlay(null)}
           onSaved={(saved) => {
             setOverlay(null);

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Appointment, AppointmentDetail } from '../../../contracts/scheduling';
 import { ApiError, api } from '../../shared/api';
-import { displayDate } from '../../shared/dates';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { CheckboxField } from '../../shared/ui/checkbox-field';
@@ -12,6 +11,7 @@ import { SelectField } from '../../shared/ui/select-field';
 import { TextAreaField } from '../../shared/ui/textarea-field';
 import { hhmm, localParts, minutesOfTime, zonedInstant } from '../../shared/zoned-time';
 import { useI18n } from '../i18n';
+import { ChosenPatient } from '../patients/chosen-patient';
 import { PatientPicker, type PickedPatient } from '../patients/patient-picker';
 import type { ReferenceData } from './use-agenda-data';
 
@@ -33,7 +33,6 @@ interface Props {
   reference: ReferenceData;
   timeZone: string;
   grid: number;
-  lang: 'fr' | 'en';
   onSaved: (appointment: Appointment) => void;
   onClose: () => void;
 }
@@ -47,7 +46,7 @@ interface OwnPractitionerWarning {
  * duration follows), practitioner, location, date and time, flags and comment. Answers of the server
  * are shown in place: a slot just taken, or the own-practitioner question (RDV-5) to confirm.
  */
-export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSaved, onClose }: Props) {
+export function AppointmentDialog({ draft, reference, timeZone, grid, onSaved, onClose }: Props) {
   const { t } = useI18n();
   const editing = draft.kind === 'edit' ? draft.appointment : null;
   const start = editing ? localParts(Date.parse(editing.startsAt), timeZone) : null;
@@ -182,22 +181,18 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, lang, onSa
         <fieldset className="appointment-form__patient">
           <legend>{t('appointment.patient')}</legend>
           {patient ? (
-            <p className="appointment-form__chosen">
-              <strong>
-                {patient.lastName.toUpperCase()} {patient.firstName}
-              </strong>{' '}
-              <span className="muted">{displayDate(patient.birthDate, lang)}</span>
+            <ChosenPatient
+              patient={patient}
+              className="appointment-form__chosen"
+              changeLabel={t('appointment.changePatient')}
+              onChange={editing ? undefined : () => setPatient(null)}
+            >
               {patient.ownPractitionerId && nameOf(patient.ownPractitionerId) ? (
                 <span className="muted">
                   · {t('appointment.ownDentist', { name: nameOf(patient.ownPractitionerId) })}
                 </span>
               ) : null}
-              {editing ? null : (
-                <Button variant="link" onClick={() => setPatient(null)}>
-                  {t('appointment.changePatient')}
-                </Button>
-              )}
-            </p>
+            </ChosenPatient>
           ) : (
             <PatientPicker onSelect={setPatient} autoFocus />
           )}

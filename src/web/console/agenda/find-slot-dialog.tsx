@@ -11,6 +11,7 @@ import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
 import { addDays, hhmm, localParts, mondayOf, zonedInstant } from '../../shared/zoned-time';
 import { useI18n } from '../i18n';
+import { ChosenPatient } from '../patients/chosen-patient';
 import { PatientPicker, type PickedPatient } from '../patients/patient-picker';
 import type { ReferenceData } from './use-agenda-data';
 
@@ -108,15 +109,12 @@ export function FindSlotDialog({ reference, timeZone, today, initial, onPick, on
       <fieldset className="appointment-form__patient">
         <legend>{t('find.patient')}</legend>
         {patient ? (
-          <p className="appointment-form__chosen">
-            <strong>
-              {patient.lastName.toUpperCase()} {patient.firstName}
-            </strong>{' '}
-            <span className="muted">{displayDate(patient.birthDate, lang)}</span>
-            <Button variant="link" onClick={() => setPatient(null)}>
-              {t('appointment.changePatient')}
-            </Button>
-          </p>
+          <ChosenPatient
+            patient={patient}
+            className="appointment-form__chosen"
+            changeLabel={t('appointment.changePatient')}
+            onChange={() => setPatient(null)}
+          />
         ) : (
           <PatientPicker onSelect={pickPatient} />
         )}

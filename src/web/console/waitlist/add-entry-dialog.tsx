@@ -3,11 +3,11 @@ import type { Motif } from '../../../contracts/settings';
 import type { StaffMe } from '../../../contracts/staff-auth';
 import type { WaitlistEntry } from '../../../contracts/waitlist';
 import { ApiError, api } from '../../shared/api';
-import { displayDate } from '../../shared/dates';
 import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
 import { addDays, localParts } from '../../shared/zoned-time';
 import { useI18n } from '../i18n';
+import { ChosenPatient } from '../patients/chosen-patient';
 import { practitionerName } from '../patients/format';
 import { PatientPicker, type PickedPatient } from '../patients/patient-picker';
 import type { ConsolePractitioner } from '../patients/use-practitioners';
@@ -32,7 +32,7 @@ const shown = shownPaths('patientId', 'motifId', 'practitionerId', 'fromDay', 't
  * a practitioner or any, and the days they can come. The server's refusals show under their fields.
  */
 export function AddEntryDialog({ me, practitioners, onClose, onAdded, initial }: AddEntryDialogProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const motifs = useResource<{ items: Motif[] }>('/api/console/motifs');
   const today = localParts(Date.now(), me.practice.timeZone).date;
   const [patient, setPatient] = useState<PickedPatient | null>(initial?.patient ?? null);
@@ -90,15 +90,12 @@ export function AddEntryDialog({ me, practitioners, onClose, onAdded, initial }:
       <fieldset className="waitlist-form__patient">
         <legend>{t('waitlist.patient')}</legend>
         {patient ? (
-          <p className="waitlist-form__chosen">
-            <strong>
-              {patient.lastName.toUpperCase()} {patient.firstName}
-            </strong>{' '}
-            <span className="muted">{displayDate(patient.birthDate, lang)}</span>
-            <button type="button" className="button button--link" onClick={() => setPatient(null)}>
-              {t('waitlist.changePatient')}
-            </button>
-          </p>
+          <ChosenPatient
+            patient={patient}
+            className="waitlist-form__chosen"
+            changeLabel={t('waitlist.changePatient')}
+            onChange={() => setPatient(null)}
+          />
         ) : (
           <PatientPicker onSelect={setPatient} autoFocus />
         )}
