@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, practices } from '../../src/server/db/schema';
-import { TestClient } from '../support/client';
+import { type Answer, TestClient } from '../support/client';
 import { lastMessageTo, makePractice, makeStaff, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -10,6 +10,13 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t.close());
+
+/** Moves the clock to just after the start of a quarter of an hour, so a burst never straddles two
+ * rate-limit windows (every window here is a minute or 15 minutes). */
+function freshWindow() {
+  const quarter = 15 * 60_000;
+  t.clock.advance(quarter - (t.clock.now().getTime() % quarter) + 1000);
+}
 
 async function signedIn(role: 'admin' | 'practitioner' | 'secretary' = 'secretary') {
   const practice = await makePractice(t.deps.db);
@@ -67,24 +74,56 @@ describe('staff sign-in', () => {
     expect(answer.status).toBe(401);
   });
 
-  it('limits failures per account: the sixth try is refused even with the right password', async () => {
+  it('a stranger failing from one address is refused there, and the owner still signs in from hers', async () => {
+    freshWindow();
     const practice = await makePractice(t.deps.db);
     const member = await makeStaff(t.deps.db, practice.id);
+    const stranger = new TestClient(t.app);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      // a different address each time: the per-account limit must hold on its own
-      const answer = await new TestClient(t.app).post('/api/staff/sign-in', {
+      const answer = await stranger.post('/api/staff/sign-in', {
         email: member.email,
         password: 'wrong-password',
       });
       expect(answer.status).toBe(401);
     }
-    const blocked = await new TestClient(t.app).post('/api/staff/sign-in', {
+    const blocked = await stranger.post('/api/staff/sign-in', {
       email: member.email,
       password: testPassword,
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const owner = await new TestClient(t.app).post('/api/staff/sign-in', {
+      email: member.email,
+      password: testPassword,
+    });
+    expect(owner.status).toBe(200);
+  });
+
+  it('failures spread over many addresses slow the account down for a minute, not longer', async () => {
+    freshWindow();
+    const practice = await makePractice(t.deps.db);
+    const member = await makeStaff(t.deps.db, practice.id);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      // a different address each time: the per-account count must hold on its own
+      const answer = await new TestClient(t.app).post('/api/staff/sign-in', {
+        email: member.email,
+        password: 'wrong-password',
+      });
+      expect(answer.status).toBe(401);
+    }
+    const slowed = await new TestClient(t.app).post('/api/staff/sign-in', {
+      email: member.email,
+      password: testPassword,
+    });
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(60);
+    t.clock.advance(60_000);
+    const later = await new TestClient(t.app).post('/api/staff/sign-in', {
+      email: member.email,
+      password: testPassword,
+    });
+    expect(later.status).toBe(200);
   });
 
   it('limits failures per address across accounts', async () => {
@@ -256,5 +295,52 @@ describe('invitations', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.issues).toEqual([{ path: 'email', message: expect.any(String) }]);
+  });
+});
+
+describe('staff sign-in limits under 100 parallel requests', () => {
+  async function burst(count: number, send: (index: number) => Promise<Answer>) {
+    const answers = await Promise.all(Array.from({ length: count }, (_, index) => send(index)));
+    const refused = answers.filter((answer) => answer.status === 429);
+    for (const answer of refused) {
+      expect(answer.body.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    return { checked: answers.filter((answer) => answer.status === 401).length, refused: refused.length };
+  }
+
+  it('one account from one address: exactly 5 passwords checked', async () => {
+    freshWindow();
+    const practice = await makePractice(t.deps.db);
+    const member = await makeStaff(t.deps.db, practice.id);
+    const client = new TestClient(t.app);
+    const counts = await burst(100, () =>
+      client.post('/api/staff/sign-in', { email: member.email, password: 'wrong-password' }),
+    );
+    expect(counts).toEqual({ checked: 5, refused: 95 });
+    const failures = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, member.id), eq(auditLog.action, 'staff.sign_in_failed')));
+    expect(failures).toHaveLength(5);
+  });
+
+  it('one account from 100 addresses: exactly 10 passwords checked in the minute', async () => {
+    freshWindow();
+    const practice = await makePractice(t.deps.db);
+    const member = await makeStaff(t.deps.db, practice.id);
+    const counts = await burst(100, () =>
+      new TestClient(t.app).post('/api/staff/sign-in', { email: member.email, password: 'wrong-password' }),
+    );
+    expect(counts).toEqual({ checked: 10, refused: 90 });
+  });
+
+  it('one address over 100 accounts: exactly 30 passwords checked', async () => {
+    freshWindow();
+    const client = new TestClient(t.app);
+    const counts = await burst(100, (index) =>
+      client.post('/api/staff/sign-in', { email: `burst${index}@test.example`, password: 'wrong-password' }),
+    );
+    expect(counts).toEqual({ checked: 30, refused: 70 });
   });
 });

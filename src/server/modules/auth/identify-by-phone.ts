@@ -5,30 +5,41 @@ import { AppError } from '../../errors';
 import { familyOfPhone } from '../patients/family';
 import type { Practice } from '../practice/find-practice';
 import { assertCodeSendAllowed } from './one-time-codes';
-import { hit, limits, secondsUntilAllowed } from './rate-limit';
+import { limits, returnToken, takeToken } from './rate-limit';
+
+/** Which matches a caller accepts: the app's sign-in needs one known person; booking also takes a
+ * newcomer (no match). Anything else is a miss. */
+export type AcceptedMatch = 'one' | 'one-or-none';
 
 /**
  * Reads a phone and an identity claim (APP-1, BOOK-2): normalises the phone in the practice's country,
  * refuses a birth date in the future, applies the per-address and per-phone limits, and matches the
- * claim against the patients reachable from the phone. A miss counts against the address.
+ * claim against the patients reachable from the phone. A miss counts against the address and answers
+ * IDENTITY_NOT_MATCHED.
+ *
+ * The miss is counted before the lookup, in one statement with its check, and given back when the claim
+ * matches: so parallel probes cannot all be looked up before the first miss is counted.
  */
 export async function identifyByPhone(
   deps: AppDeps,
   practice: Practice,
   claim: IdentityClaim & { phone: string },
   ip: string | null,
+  accept: AcceptedMatch,
 ) {
   const now = deps.clock.now();
   const phone = normalisePhone(claim.phone, practice.country);
   if (!phone) throw AppError.field('phone', 'phone');
   if (claim.birthDate > now.toISOString().slice(0, 10))
     throw AppError.field('birthDate', 'birth_date_future');
-  const missKey = `patient-identity-miss:ip:${ip ?? 'unknown'}`;
-  const wait = await secondsUntilAllowed(deps.db, missKey, limits.identityMissesPerIp, now);
-  if (wait > 0) throw AppError.tooManyAttempts(wait);
   await assertCodeSendAllowed(deps.db, practice.id, phone, ip, now);
+  const missKey = `patient-identity-miss:ip:${ip ?? 'unknown'}`;
+  const miss = await takeToken(deps.db, missKey, limits.identityMissesPerIp, now);
+  if (!miss.allowed) throw AppError.tooManyAttempts(miss.retryAfterSeconds);
   const family = await familyOfPhone(deps.db, practice.id, phone);
   const match = matchIdentity(family, claim);
-  const countMiss = () => hit(deps.db, missKey, limits.identityMissesPerIp, now);
-  return { phone, family, match, countMiss };
+  const accepted = match.kind === 'one' || (accept === 'one-or-none' && match.kind === 'none');
+  if (!accepted) throw new AppError('IDENTITY_NOT_MATCHED');
+  await returnToken(deps.db, missKey, limits.identityMissesPerIp, now);
+  return { phone, family, match };
 }

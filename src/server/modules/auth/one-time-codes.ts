@@ -5,7 +5,7 @@ import type { AppDeps } from '../../context';
 import type { Db } from '../../db/client';
 import { type CodePurpose, oneTimeCodes } from '../../db/schema';
 import { AppError } from '../../errors';
-import { hit, limits, secondsUntilAllowed } from './rate-limit';
+import { limits, secondsUntilAllowed, takeTokensOrThrow } from './rate-limit';
 import { hashCode, newSixDigitCode, sameHash } from './tokens';
 
 export type OneTimeCode = typeof oneTimeCodes.$inferSelect;
@@ -19,7 +19,8 @@ interface NewCode {
   claim?: { lastName: string; firstName: string; birthDate: string };
 }
 
-/** Refuses when the phone or the address asked for too many codes lately. */
+/** Refuses early when the phone or the address asked for too many codes lately. A read only: the
+ * binding check is the atomic count made when the code is issued (`countSend`). */
 export async function assertCodeSendAllowed(
   db: Db,
   practiceId: string,
@@ -39,9 +40,16 @@ const sendKeys = {
   phone: (practiceId: string, phone: string) => `code-send:phone:${practiceId}:${phone}`,
 };
 
+/** Checks and counts one send against the address and the phone, atomically (see `takeToken`). */
 async function countSend(db: Db, practiceId: string, phone: string, ip: string | null, now: Date) {
-  await hit(db, sendKeys.ip(ip), limits.codeSendsPerIp, now);
-  await hit(db, sendKeys.phone(practiceId, phone), limits.codeSendsPerPhone, now);
+  await takeTokensOrThrow(
+    db,
+    [
+      { key: sendKeys.ip(ip), limit: limits.codeSendsPerIp },
+      { key: sendKeys.phone(practiceId, phone), limit: limits.codeSendsPerPhone },
+    ],
+    now,
+  );
 }
 
 /**
@@ -54,6 +62,7 @@ export async function issueCode(
   code: NewCode,
   now: Date,
 ): Promise<{ challengeId: string; code: string }> {
+  await countSend(db, code.practiceId, code.phone, code.ip, now);
   const challengeId = randomUUID();
   const clear = newSixDigitCode();
   await db.insert(oneTimeCodes).values({
@@ -69,7 +78,6 @@ export async function issueCode(
     ip: code.ip,
     createdAt: now,
   });
-  await countSend(db, code.practiceId, code.phone, code.ip, now);
   return { challengeId, code: clear };
 }
 

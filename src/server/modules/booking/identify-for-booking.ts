@@ -3,7 +3,6 @@ import type { identifyBody } from '../../../contracts/booking';
 import type { Lang } from '../../../contracts/i18n/lang';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
 import type { AppDeps } from '../../context';
-import { AppError } from '../../errors';
 import { identifyByPhone } from '../auth/identify-by-phone';
 import { sendCode } from '../auth/send-code';
 import { findPracticeBySlug } from '../practice/find-practice';
@@ -22,11 +21,7 @@ export async function identifyForBooking(
   lang: Lang,
 ): Promise<CodeChallenge> {
   const practice = await findPracticeBySlug(deps.db, slug);
-  const { phone, match, countMiss } = await identifyByPhone(deps, practice, input, ip);
-  if (match.kind === 'several') {
-    await countMiss();
-    throw new AppError('IDENTITY_NOT_MATCHED');
-  }
+  const { phone, match } = await identifyByPhone(deps, practice, input, ip, 'one-or-none');
   return sendCode(deps, {
     practice,
     phone,

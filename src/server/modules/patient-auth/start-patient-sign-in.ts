@@ -24,11 +24,8 @@ export interface PatientSignInStart {
  */
 export async function startPatientSignIn(deps: AppDeps, input: PatientSignInStart): Promise<CodeChallenge> {
   const practice = await findPracticeBySlug(deps.db, input.practice);
-  const { phone, family, match, countMiss } = await identifyByPhone(deps, practice, input, input.ip);
-  if (match.kind !== 'one') {
-    await countMiss();
-    throw new AppError('IDENTITY_NOT_MATCHED');
-  }
+  const { phone, family, match } = await identifyByPhone(deps, practice, input, input.ip, 'one');
+  if (match.kind !== 'one') throw new AppError('IDENTITY_NOT_MATCHED');
   if (family.find((member) => member.id === match.patientId)?.appOptOut)
     throw new AppError('APP_ACCESS_DISABLED');
   return sendCode(deps, {

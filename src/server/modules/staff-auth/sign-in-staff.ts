@@ -4,8 +4,9 @@ import { type StaffRole, staff } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from '../auth/passwords';
-import { hit, limits, secondsUntilAllowed } from '../auth/rate-limit';
+import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { createSession } from '../auth/sessions';
+import { staffLoginCounters } from './staff-login-counters';
 
 export interface SignedInStaff {
   staffId: string;
@@ -22,21 +23,18 @@ export interface StaffSignIn {
 }
 
 /**
- * Signs a staff member in (SEC-1). Every failure says the same thing, whatever was wrong, and counts
- * against both the account and the address it came from; past the limits, even a right password waits.
+ * Signs a staff member in (SEC-1). Every failure says the same thing, whatever was wrong. Each attempt
+ * takes a hit on every counter in one statement per counter before the password is checked (so
+ * parallel guesses cannot all be checked), and a success gives its hits back: the counters count
+ * failures. Past a limit, even a right password waits.
  */
 export async function signInStaff(
   deps: AppDeps,
   input: StaffSignIn,
 ): Promise<{ token: string; expiresAt: Date; member: SignedInStaff }> {
   const now = deps.clock.now();
-  const accountKey = `staff-login:account:${input.email}`;
-  const ipKey = `staff-login:ip:${input.ip ?? 'unknown'}`;
-  const wait = Math.max(
-    await secondsUntilAllowed(deps.db, accountKey, limits.staffLoginPerAccount, now),
-    await secondsUntilAllowed(deps.db, ipKey, limits.staffLoginPerIp, now),
-  );
-  if (wait > 0) throw AppError.tooManyAttempts(wait);
+  const counters = staffLoginCounters(input.email, input.ip);
+  await takeTokensOrThrow(deps.db, counters, now);
 
   const [member] = await deps.db
     .select({
@@ -50,8 +48,6 @@ export async function signInStaff(
   const valid = await verifyPassword(member?.passwordHash ?? null, input.password);
 
   if (!member || !valid) {
-    await hit(deps.db, accountKey, limits.staffLoginPerAccount, now);
-    await hit(deps.db, ipKey, limits.staffLoginPerIp, now);
     if (member) {
       await recordAudit(ctxFor(deps, member, input), {
         action: 'staff.sign_in_failed',
@@ -62,6 +58,7 @@ export async function signInStaff(
     throw new AppError('INVALID_CREDENTIALS');
   }
 
+  for (const counter of counters) await returnToken(deps.db, counter.key, counter.limit, now);
   const session = await createSession(deps, 'staff', {
     practiceId: member.practiceId,
     staffId: member.id,

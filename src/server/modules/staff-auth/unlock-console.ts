@@ -4,12 +4,14 @@ import { staff } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from '../auth/passwords';
-import { hit, limits, secondsUntilAllowed } from '../auth/rate-limit';
+import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { unlockSession } from '../auth/sessions';
+import { staffLoginCounters } from './staff-login-counters';
 
 /**
  * Unlocks a locked console session with the staff member's password. Wrong passwords count against the
- * same per-account limit as sign-in, so the lock screen cannot be used to guess a password.
+ * same counters as sign-in (taken atomically before the check, given back on success), so the lock
+ * screen cannot be used to guess a password.
  */
 export async function unlockConsole(ctx: Ctx, sessionId: string, password: string): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
@@ -18,11 +20,9 @@ export async function unlockConsole(ctx: Ctx, sessionId: string, password: strin
     .from(staff)
     .where(eq(staff.id, ctx.actor.staffId));
   if (!member) throw new AppError('UNAUTHENTICATED');
-  const accountKey = `staff-login:account:${member.email.toLowerCase()}`;
-  const wait = await secondsUntilAllowed(ctx.db, accountKey, limits.staffLoginPerAccount, ctx.now);
-  if (wait > 0) throw AppError.tooManyAttempts(wait);
+  const counters = staffLoginCounters(member.email.toLowerCase(), ctx.ip);
+  await takeTokensOrThrow(ctx.db, counters, ctx.now);
   if (!(await verifyPassword(member.passwordHash, password))) {
-    await hit(ctx.db, accountKey, limits.staffLoginPerAccount, ctx.now);
     await recordAudit(ctx, {
       action: 'staff.unlock_failed',
       entity: 'staff',
@@ -30,6 +30,7 @@ export async function unlockConsole(ctx: Ctx, sessionId: string, password: strin
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  for (const counter of counters) await returnToken(ctx.db, counter.key, counter.limit, ctx.now);
   await unlockSession(ctx.deps, sessionId);
   await recordAudit(ctx, { action: 'staff.unlock', entity: 'staff', entityId: ctx.actor.staffId });
 }
