@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { familyOfPhone } from '../patients/family';
 import type { Practice } from '../practice/find-practice';
 import { assertCodeSendAllowed } from './one-time-codes';
-import { limits, returnToken, takeToken } from './rate-limit';
+import { limits, secondsUntilAllowed, takeToken } from './rate-limit';
 
 /** Which matches a caller accepts: the app's sign-in needs one known person; booking also takes a
  * newcomer (no match). Anything else is a miss. */
@@ -17,8 +17,10 @@ export type AcceptedMatch = 'one' | 'one-or-none';
  * claim against the patients reachable from the phone. A miss counts against the address and answers
  * IDENTITY_NOT_MATCHED.
  *
- * The miss is counted before the lookup, in one statement with its check, and given back when the claim
- * matches: so parallel probes cannot all be looked up before the first miss is counted.
+ * A miss is checked and counted in one statement (`takeToken`) before it is answered, so parallel probes
+ * get at most the limit's number of "no" answers; past it they read 429 like everyone else. A match is
+ * answered only by sending a code, which the per-phone and per-address send limits bound in the same way.
+ * (Taking the token before the lookup would also refuse honest requests merely running at the same time.)
  */
 export async function identifyByPhone(
   deps: AppDeps,
@@ -32,14 +34,17 @@ export async function identifyByPhone(
   if (!phone) throw AppError.field('phone', 'phone');
   if (claim.birthDate > now.toISOString().slice(0, 10))
     throw AppError.field('birthDate', 'birth_date_future');
-  await assertCodeSendAllowed(deps.db, practice.id, phone, ip, now);
   const missKey = `patient-identity-miss:ip:${ip ?? 'unknown'}`;
-  const miss = await takeToken(deps.db, missKey, limits.identityMissesPerIp, now);
-  if (!miss.allowed) throw AppError.tooManyAttempts(miss.retryAfterSeconds);
+  const wait = await secondsUntilAllowed(deps.db, missKey, limits.identityMissesPerIp, now);
+  if (wait > 0) throw AppError.tooManyAttempts(wait);
+  await assertCodeSendAllowed(deps.db, practice.id, phone, ip, now);
   const family = await familyOfPhone(deps.db, practice.id, phone);
   const match = matchIdentity(family, claim);
   const accepted = match.kind === 'one' || (accept === 'one-or-none' && match.kind === 'none');
-  if (!accepted) throw new AppError('IDENTITY_NOT_MATCHED');
-  await returnToken(deps.db, missKey, limits.identityMissesPerIp, now);
+  if (!accepted) {
+    const miss = await takeToken(deps.db, missKey, limits.identityMissesPerIp, now);
+    if (!miss.allowed) throw AppError.tooManyAttempts(miss.retryAfterSeconds);
+    throw new AppError('IDENTITY_NOT_MATCHED');
+  }
   return { phone, family, match };
 }
