@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, practices } from '../../src/server/db/schema';
+import { auditLog, outbox, practices } from '../../src/server/db/schema';
 import { type Answer, TestClient } from '../support/client';
 import { lastMessageTo, makePractice, makeStaff, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -328,11 +328,18 @@ describe('staff sign-in limits under 100 parallel requests', () => {
   it('one account from 100 addresses: exactly 10 passwords checked in the minute', async () => {
     freshWindow();
     const practice = await makePractice(t.deps.db);
+    const admin = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
     const member = await makeStaff(t.deps.db, practice.id);
     const counts = await burst(100, () =>
       new TestClient(t.app).post('/api/staff/sign-in', { email: member.email, password: 'wrong-password' }),
     );
     expect(counts).toEqual({ checked: 10, refused: 90 });
+    const alerts = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.practiceId, practice.id), eq(outbox.kind, 'staff_sign_in_attack')));
+    expect(alerts.map((alert) => alert.recipient)).toEqual([admin.email]);
+    expect(alerts[0]?.body).toContain(member.email);
   });
 
   it('one address over 100 accounts: exactly 30 passwords checked', async () => {

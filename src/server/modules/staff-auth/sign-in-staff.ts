@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from '../auth/passwords';
 import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { createSession } from '../auth/sessions';
+import { alertAdminsOfAttack } from './alert-admins-of-attack';
 import { staffLoginCounters } from './staff-login-counters';
 
 export interface SignedInStaff {
@@ -49,6 +50,7 @@ export async function signInStaff(
 
   if (!member || !valid) {
     if (member) {
+      await alertAdminsOfAttack(deps.db, member, input.email, now);
       await recordAudit(ctxFor(deps, member, input), {
         action: 'staff.sign_in_failed',
         entity: 'staff',
