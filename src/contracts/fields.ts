@@ -59,6 +59,31 @@ export const slugField = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalid_format' })
   .describe('URL name of the practice');
 
+/**
+ * A NUL byte or a lone UTF-16 surrogate: PostgreSQL cannot store either in a text column, and neither
+ * is ever typed by a person, so every text the API receives is refused with them (see `text-guard.ts`).
+ */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !loneSurrogate.test(value);
+}
+
+/**
+ * The path (`a.b.0`) of the first string in `value` (object keys included) that cannot be stored, or
+ * `null` when every string can.
+ */
+export function firstUnstorableText(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path.join('.');
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (!isStorableText(key)) return [...path, key].join('.');
+    const found = firstUnstorableText(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));

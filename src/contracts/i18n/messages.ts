@@ -35,7 +35,8 @@ export type ValidationKey =
   | 'reminder_duplicate'
   | 'message_empty'
   | 'too_many_files'
-  | 'author_not_in_family';
+  | 'author_not_in_family'
+  | 'invalid_characters';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -70,6 +71,7 @@ const validationFr: Dictionary<ValidationKey> = {
   message_empty: 'Écrivez un message ou joignez un fichier.',
   too_many_files: 'Au plus {max} fichiers par message.',
   author_not_in_family: 'Choisissez qui écrit parmi les personnes de votre famille.',
+  invalid_characters: 'Ce texte contient un caractère invalide.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -103,6 +105,7 @@ const validationEn: Dictionary<ValidationKey> = {
   message_empty: 'Write a message or attach a file.',
   too_many_files: 'At most {max} files per message.',
   author_not_in_family: 'Choose who is writing among the people of your family.',
+  invalid_characters: 'This text contains an invalid character.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffClient, type TestClient } from '../support/client';
+import { makePractice, makeStaff, testPassword } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/** Inputs a hostile client sends that PostgreSQL or a parser would choke on: each is a 400, never a 500. */
+let t: TestApp;
+let admin: TestClient;
+beforeAll(async () => {
+  t = await createTestApp();
+  const practice = await makePractice(t.deps.db);
+  const staff = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
+  admin = await staffClient(t.app, staff.email, testPassword);
+});
+afterAll(async () => t.close());
+
+const patient = { lastName: 'Martin', firstName: 'Léa', birthDate: '1990-04-12', mobilePhone: '0612345678' };
+
+describe('text that PostgreSQL cannot store', () => {
+  it.each([
+    ['a NUL byte', 'Lé\u0000a'],
+    ['a lone high surrogate', 'Lé\uD800a'],
+    ['a lone low surrogate', 'Lé\uDC00a'],
+  ])('refuses %s in a JSON body with a field message', async (_, firstName) => {
+    const answer = await admin.post('/api/console/patients', { ...patient, firstName });
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues).toEqual([
+      { path: 'firstName', message: 'Ce texte contient un caractère invalide.' },
+    ]);
+  });
+
+  it('refuses a NUL byte in a query string, in English for an English reader', async () => {
+    const english = await admin.request<Record<string, unknown>>(
+      'GET',
+      '/api/console/patients?q=ma%00rtin',
+      undefined,
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(english.status).toBe(400);
+    expect(english.body.issues).toEqual([{ path: 'q', message: 'This text contains an invalid character.' }]);
+  });
+
+  it('keeps a well-formed pair of surrogates (an emoji)', async () => {
+    const answer = await admin.get(`/api/console/patients?q=${encodeURIComponent('Léa 😀')}`);
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('crafted list cursors', () => {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const cursors = {
+    'an id that is not a UUID': encode(['2026-01-01T00:00:00.000Z', 'not-a-uuid']),
+    'the year +275760': encode(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+    'garbage base64': '%%%not-base64%%%',
+    'a JSON object': encode({ at: 1 }),
+  };
+  const lists = [
+    '/api/console/patients',
+    '/api/console/outbox',
+    '/api/console/waitlist',
+    '/api/console/messages',
+    '/api/console/app-users',
+    '/api/console/change-requests',
+    '/api/console/signatures/pending',
+  ];
+  for (const [what, cursor] of Object.entries(cursors)) {
+    it(`answers 400 on cursor for ${what} on every console list`, async () => {
+      for (const list of lists) {
+        const answer = await admin.get(`${list}?cursor=${encodeURIComponent(cursor)}`);
+        expect({ list, status: answer.status }).toEqual({ list, status: 400 });
+        expect(answer.body.issues).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+      }
+    });
+  }
+});
