@@ -37,6 +37,25 @@ export const birthDateField = dateField
   .refine((value) => Number(value.slice(0, 4)) >= 1900, { error: 'birth_date_too_old' })
   .describe('Date of birth, YYYY-MM-DD');
 
+const firstYear = 1900;
+const lastYear = 2200;
+
+/**
+ * An instant, ISO 8601 with an offset, in the years an appointment can have: a far date
+ * (`9999-12-31T00:00:00Z`) would otherwise reach the slot engine or PostgreSQL and fail there.
+ */
+export const instantField = z.iso
+  .datetime({ offset: true, error: 'invalid_format' })
+  .refine(
+    (value) => {
+      const year = new Date(value).getUTCFullYear();
+      // a value that is no instant at all is already refused by the format check, once
+      return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
+    },
+    { error: 'date_out_of_range' },
+  )
+  .describe(`Instant, ISO 8601 with offset, years ${firstYear} to ${lastYear}`);
+
 export const passwordField = z
   .string()
   .min(10, { error: 'password_weak' })

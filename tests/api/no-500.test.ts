@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffClient, type TestClient } from '../support/client';
-import { makePractice, makeStaff, testPassword } from '../support/factories';
+import { staffClient, TestClient } from '../support/client';
+import { filesUnder } from '../support/documents';
+import {
+  makePatient,
+  makePractice,
+  makeSchedulingPractice,
+  makeStaff,
+  testPassword,
+} from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Inputs a hostile client sends that PostgreSQL or a parser would choke on: each is a 400, never a 500. */
@@ -72,6 +79,79 @@ describe('crafted list cursors', () => {
         expect({ list, status: answer.status }).toEqual({ list, status: 400 });
         expect(answer.body.issues).toEqual([{ path: 'cursor', message: expect.any(String) }]);
       }
+    });
+  }
+});
+
+describe('dates far out of range on the slot routes', () => {
+  it.each(['9999-12-31T00:00:00Z', '0001-01-01T00:00:00Z'])(
+    'answers from=%s with 400 on from, signed out and at the desk',
+    async (from) => {
+      const s = await makeSchedulingPractice(t.deps.db);
+      const visitor = new TestClient(t.app);
+      const desk = await staffClient(t.app, s.secretary.email, testPassword);
+      const urls: [TestClient, string][] = [
+        [visitor, `/api/public/practices/${s.practice.slug}/slots?motifId=${s.motif.id}&from=${from}`],
+        [desk, `/api/console/slots?motifId=${s.motif.id}&from=${from}`],
+        [desk, `/api/console/agenda?from=${from}&to=${from}`],
+      ];
+      for (const [client, url] of urls) {
+        const answer = await client.get(url);
+        expect({ url, status: answer.status }).toEqual({ url, status: 400 });
+        expect(answer.body.issues).toEqual([
+          { path: 'from', message: 'Date hors des limites acceptées (années 1900 à 2200).' },
+          ...(url.includes('agenda') ? [{ path: 'to', message: expect.any(String) }] : []),
+        ]);
+      }
+    },
+  );
+});
+
+describe('malformed multipart uploads', () => {
+  const boundary = '----sourire-fuzz';
+  const whole =
+    `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nRadio\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\nBonjour\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nModèle\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+    'Content-Type: application/pdf\r\n\r\n%PDF-1.4 truncated';
+  const bodies: Record<string, { type: string; payload: string }> = {
+    'no boundary': { type: 'multipart/form-data', payload: `${whole}\r\n--${boundary}--\r\n` },
+    'a wrong boundary': {
+      type: 'multipart/form-data; boundary=other',
+      payload: `${whole}\r\n--${boundary}--\r\n`,
+    },
+    'a truncated body': { type: `multipart/form-data; boundary=${boundary}`, payload: whole },
+    'a NUL in a text field': {
+      type: `multipart/form-data; boundary=${boundary}`,
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nRa\u0000dio\r\n--${boundary}--\r\n`,
+    },
+  };
+  for (const [what, body] of Object.entries(bodies)) {
+    it(`answers ${what} with 400 on every staff upload route and stores nothing`, async () => {
+      const practice = await makePractice(t.deps.db);
+      const staff = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
+      const desk = await staffClient(t.app, staff.email, testPassword);
+      const patientRow = await makePatient(t.deps.db, practice.id);
+      const before = await filesUnder(t.deps.config.files.dir);
+      for (const url of [
+        `/api/console/patients/${patientRow.id}/documents`,
+        `/api/console/messages/threads/${patientRow.id}`,
+        '/api/console/message-templates',
+      ]) {
+        const answer = await t.app.inject({
+          method: 'POST',
+          url,
+          remoteAddress: desk.ip,
+          headers: {
+            'content-type': body.type,
+            cookie: `sourire_staff=${desk.cookie('sourire_staff')}`,
+          },
+          payload: body.payload,
+        });
+        expect({ url, status: answer.statusCode }).toEqual({ url, status: 400 });
+      }
+      expect(await filesUnder(t.deps.config.files.dir)).toEqual(before);
     });
   }
 });

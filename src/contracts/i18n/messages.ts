@@ -36,7 +36,8 @@ export type ValidationKey =
   | 'message_empty'
   | 'too_many_files'
   | 'author_not_in_family'
-  | 'invalid_characters';
+  | 'invalid_characters'
+  | 'date_out_of_range';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -72,6 +73,7 @@ const validationFr: Dictionary<ValidationKey> = {
   too_many_files: 'Au plus {max} fichiers par message.',
   author_not_in_family: 'Choisissez qui écrit parmi les personnes de votre famille.',
   invalid_characters: 'Ce texte contient un caractère invalide.',
+  date_out_of_range: 'Date hors des limites acceptées (années 1900 à 2200).',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -106,6 +108,7 @@ const validationEn: Dictionary<ValidationKey> = {
   too_many_files: 'At most {max} files per message.',
   author_not_in_family: 'Choose who is writing among the people of your family.',
   invalid_characters: 'This text contains an invalid character.',
+  date_out_of_range: 'Date out of the accepted range (years 1900 to 2200).',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {
