@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffClient, TestClient } from '../support/client';
-import { filesUnder } from '../support/documents';
+import { filesUnder, makePdf, uploadDocument } from '../support/documents';
 import {
   makePatient,
   makePractice,
@@ -154,4 +154,24 @@ describe('malformed multipart uploads', () => {
       expect(await filesUnder(t.deps.config.files.dir)).toEqual(before);
     });
   }
+});
+
+describe('an empty PATCH', () => {
+  it('answers {} on a document with 400 and a clear message', async () => {
+    const practice = await makePractice(t.deps.db);
+    const staff = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
+    const desk = await staffClient(t.app, staff.email, testPassword);
+    const patientRow = await makePatient(t.deps.db, practice.id);
+    const uploaded = await uploadDocument(
+      t.app,
+      desk,
+      patientRow.id,
+      { type: 'quote', title: 'Radio', requiresSignature: 'false' },
+      { name: 'radio.pdf', bytes: await makePdf('Radio') },
+    );
+    expect(uploaded.status).toBe(201);
+    const answer = await desk.patch(`/api/console/documents/${uploaded.body.id}`, {});
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues).toEqual([{ path: '', message: 'Indiquez au moins un champ à modifier.' }]);
+  });
 });

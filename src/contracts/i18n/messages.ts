@@ -37,7 +37,8 @@ export type ValidationKey =
   | 'too_many_files'
   | 'author_not_in_family'
   | 'invalid_characters'
-  | 'date_out_of_range';
+  | 'date_out_of_range'
+  | 'nothing_to_change';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -74,6 +75,7 @@ const validationFr: Dictionary<ValidationKey> = {
   author_not_in_family: 'Choisissez qui écrit parmi les personnes de votre famille.',
   invalid_characters: 'Ce texte contient un caractère invalide.',
   date_out_of_range: 'Date hors des limites acceptées (années 1900 à 2200).',
+  nothing_to_change: 'Indiquez au moins un champ à modifier.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -109,6 +111,7 @@ const validationEn: Dictionary<ValidationKey> = {
   author_not_in_family: 'Choose who is writing among the people of your family.',
   invalid_characters: 'This text contains an invalid character.',
   date_out_of_range: 'Date out of the accepted range (years 1900 to 2200).',
+  nothing_to_change: 'Give at least one field to change.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {
