@@ -4,8 +4,7 @@ import { AppError } from '../errors';
 
 /**
  * Refuses, before any schema or use case runs, a request whose path parameters, query string or JSON
- * body hold a NUL byte or a lone surrogate: PostgreSQL would fail on them with a 500; and a `PATCH`
- * whose body is `{}`. Multipart text
+ * body hold a NUL byte or a lone surrogate: PostgreSQL would fail on them with a 500. Multipart text
  * fields are checked by `readUploadForm`. The issue names the field, as a schema refusal does.
  */
 export function registerTextGuard(app: FastifyInstance): void {
@@ -13,16 +12,6 @@ export function registerTextGuard(app: FastifyInstance): void {
     for (const value of [request.params, request.query, request.body]) {
       const path = firstUnstorableText(value);
       if (path !== null) throw AppError.field(path, 'invalid_characters');
-    }
-    // a PATCH that changes nothing is a client's mistake, not an UPDATE without a SET clause
-    const body = request.body;
-    if (
-      request.method === 'PATCH' &&
-      body !== null &&
-      typeof body === 'object' &&
-      Object.keys(body).length === 0
-    ) {
-      throw AppError.field('', 'nothing_to_change');
     }
   });
 }
