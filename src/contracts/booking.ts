@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { birthDateField, emailField, idField, nameField, oneTimeCodeField, phoneInputField } from './fields';
+import {
+  birthDateField,
+  emailField,
+  idField,
+  instantField,
+  nameField,
+  oneTimeCodeField,
+  phoneInputField,
+} from './fields';
 import { publicPracticeSchema } from './practice';
-
-const instantField = z.iso.datetime({ offset: true, error: 'invalid_format' });
 
 /** A motif as patients see it on the booking page (SET-4): never the internal rules' numbers. */
 export const publicMotifSchema = z.object({

@@ -126,11 +126,14 @@ export const documentUploadFields = z.strictObject({
 });
 export type DocumentUploadFields = z.infer<typeof documentUploadFields>;
 
-export const documentUpdateBody = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  visibility: visibilitySchema.nullable().optional().describe('null: back to the type’s default'),
-  letterToProfessional: z.boolean().optional(),
-});
+export const documentUpdateBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    visibility: visibilitySchema.nullable().optional().describe('null: back to the type’s default'),
+    letterToProfessional: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: 'nothing_to_change' })
+  .describe('At least one field');
 
 export const documentStatusSchema = z
   .enum(['shared', 'to_sign', 'signed'])

@@ -37,6 +37,25 @@ export const birthDateField = dateField
   .refine((value) => Number(value.slice(0, 4)) >= 1900, { error: 'birth_date_too_old' })
   .describe('Date of birth, YYYY-MM-DD');
 
+const firstYear = 1900;
+const lastYear = 2200;
+
+/**
+ * An instant, ISO 8601 with an offset, in the years an appointment can have: a far date
+ * (`9999-12-31T00:00:00Z`) would otherwise reach the slot engine or PostgreSQL and fail there.
+ */
+export const instantField = z.iso
+  .datetime({ offset: true, error: 'invalid_format' })
+  .refine(
+    (value) => {
+      const year = new Date(value).getUTCFullYear();
+      // a value that is no instant at all is already refused by the format check, once
+      return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
+    },
+    { error: 'date_out_of_range' },
+  )
+  .describe(`Instant, ISO 8601 with offset, years ${firstYear} to ${lastYear}`);
+
 export const passwordField = z
   .string()
   .min(10, { error: 'password_weak' })
@@ -58,6 +77,31 @@ export const slugField = z
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'invalid_format' })
   .describe('URL name of the practice');
+
+/**
+ * A NUL byte or a lone UTF-16 surrogate: PostgreSQL cannot store either in a text column, and neither
+ * is ever typed by a person, so every text the API receives is refused with them (see `text-guard.ts`).
+ */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !loneSurrogate.test(value);
+}
+
+/**
+ * The path (`a.b.0`) of the first string in `value` (object keys included) that cannot be stored, or
+ * `null` when every string can.
+ */
+export function firstUnstorableText(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : path.join('.');
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (!isStorableText(key)) return [...path, key].join('.');
+    const found = firstUnstorableText(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

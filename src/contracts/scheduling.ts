@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { idField } from './fields';
-
-const instantField = z.iso
-  .datetime({ offset: true, error: 'invalid_format' })
-  .describe('Instant, ISO 8601 with offset');
+import { idField, instantField } from './fields';
 
 export const appointmentStatusSchema = z.enum([
   'unknown',

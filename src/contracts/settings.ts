@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, emailField, nameField, phoneInputField } from './fields';
+import { dateField, emailField, instantField, nameField, phoneInputField } from './fields';
 import { openingPeriodSchema } from './practice';
 import { staffRoleSchema } from './staff-auth';
 
@@ -203,9 +203,7 @@ export const absenceSchema = z.object({
   id: z.uuid(),
   practitionerId: z.uuid(),
   title: z.string(),
-  oneOff: z
-    .object({ startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) })
-    .nullable(),
+  oneOff: z.object({ startsAt: instantField, endsAt: instantField }).nullable(),
   recurring: z
     .object({
       firstDay: z.string(),

@@ -9,6 +9,7 @@ import { installZodMessageKeys } from '../contracts/zod-setup';
 import type { AppDeps } from './context';
 import { registerCompression } from './http/compress';
 import { registerErrorHandling } from './http/error-handler';
+import { registerTextGuard } from './http/text-guard';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerGuard(app);
   registerErrorHandling(app);
+  registerTextGuard(app);
 
   healthRoutes(app);
   staffAuthRoutes(app);

@@ -35,7 +35,10 @@ export type ValidationKey =
   | 'reminder_duplicate'
   | 'message_empty'
   | 'too_many_files'
-  | 'author_not_in_family';
+  | 'author_not_in_family'
+  | 'invalid_characters'
+  | 'date_out_of_range'
+  | 'nothing_to_change';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -70,6 +73,9 @@ const validationFr: Dictionary<ValidationKey> = {
   message_empty: 'Écrivez un message ou joignez un fichier.',
   too_many_files: 'Au plus {max} fichiers par message.',
   author_not_in_family: 'Choisissez qui écrit parmi les personnes de votre famille.',
+  invalid_characters: 'Ce texte contient un caractère invalide.',
+  date_out_of_range: 'Date hors des limites acceptées (années 1900 à 2200).',
+  nothing_to_change: 'Indiquez au moins un champ à modifier.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -103,6 +109,9 @@ const validationEn: Dictionary<ValidationKey> = {
   message_empty: 'Write a message or attach a file.',
   too_many_files: 'At most {max} files per message.',
   author_not_in_family: 'Choose who is writing among the people of your family.',
+  invalid_characters: 'This text contains an invalid character.',
+  date_out_of_range: 'Date out of the accepted range (years 1900 to 2200).',
+  nothing_to_change: 'Give at least one field to change.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {

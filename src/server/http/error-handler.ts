@@ -80,7 +80,7 @@ function codeOfFrameworkError(error: FastifyError): AppErrorCode {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'UNSUPPORTED_MEDIA_TYPE';
   }
-  if (error instanceof SyntaxError) return 'MALFORMED_BODY';
+  if (error instanceof SyntaxError || isMalformedMultipart(error)) return 'MALFORMED_BODY';
   const state = sqlState(error);
   if (state === '23P01') return 'SLOT_TAKEN';
   if (state === '23505') return 'ALREADY_EXISTS';
@@ -91,4 +91,15 @@ function codeOfFrameworkError(error: FastifyError): AppErrorCode {
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status >= 400 && status < 500) return 'MALFORMED_BODY';
   return 'INTERNAL';
+}
+
+/**
+ * Busboy (under @fastify/multipart) throws plain errors without a code for a form that does not parse:
+ * no boundary, another boundary than the body's, a body cut short, a broken part header.
+ */
+const malformedMultipart =
+  /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed (part header|content-disposition))/;
+
+function isMalformedMultipart(error: FastifyError): boolean {
+  return error.code === undefined && malformedMultipart.test(error.message);
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { isStorableText } from '../../contracts/fields';
 import { isValidationKey } from '../../contracts/i18n/messages';
 import type { AcceptedContentType } from '../../domain/files/content-type';
 import { AppError, type IssueKey } from '../errors';
@@ -54,13 +55,21 @@ export async function readUploadForm<S extends z.ZodType>(
     for await (const part of request.parts({
       limits: { fileSize: limits.maxBytes + 1, files: options.maxFiles + 1 },
     })) {
+      if (!isStorableText(part.fieldname)) throw AppError.field('', 'invalid_characters');
       if (part.type === 'field') {
+        if (typeof part.value === 'string' && !isStorableText(part.value)) {
+          throw AppError.field(part.fieldname, 'invalid_characters');
+        }
         if (typeof part.value === 'string') values[part.fieldname] = part.value;
         continue;
       }
       if (part.fieldname !== options.fileField) {
         part.file.resume();
         throw AppError.field(part.fieldname, 'unknown_field', { keys: part.fieldname });
+      }
+      if (!isStorableText(part.filename)) {
+        part.file.resume();
+        throw AppError.field(options.fileField, 'invalid_characters');
       }
       if (uploads.length >= options.maxFiles) {
         part.file.resume();

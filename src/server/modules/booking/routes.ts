@@ -13,7 +13,7 @@ import {
   verifyBookingBody,
 } from '../../../contracts/booking';
 import { errorResponses } from '../../../contracts/common';
-import { slugField } from '../../../contracts/fields';
+import { instantField, slugField } from '../../../contracts/fields';
 import { codeChallengeSchema, resendCodeBody } from '../../../contracts/patient-auth';
 import { publicAccess } from '../../http/access';
 import { resendCode } from '../auth/send-code';
@@ -177,7 +177,7 @@ export function bookingRoutes(app: FastifyInstance): void {
         tags,
         summary: 'Manage link: free slots to move to (same motif and practitioner)',
         params: byToken,
-        querystring: z.object({ from: z.iso.datetime({ offset: true }).optional() }),
+        querystring: z.object({ from: instantField.optional() }),
         response: { 200: publicSlotPageSchema, ...errorResponses(400, 404) },
       },
       config: { access: publicAccess },

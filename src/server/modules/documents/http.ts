@@ -6,6 +6,7 @@ import {
   type Visibility,
   visibilitySchema,
 } from '../../../contracts/documents';
+import { isStorableText } from '../../../contracts/fields';
 import { isValidationKey } from '../../../contracts/i18n/messages';
 import { AppError, type IssueKey } from '../../errors';
 import type { DocumentFile } from './document-file';
@@ -75,7 +76,13 @@ export async function uploadPart(request: FastifyRequest) {
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const single = Array.isArray(value) ? value[0] : value;
-    if (single && single.type === 'field' && typeof single.value === 'string') fields[name] = single.value;
+    if (single && single.type === 'field' && typeof single.value === 'string') {
+      if (!isStorableText(single.value)) {
+        part.file.on('error', () => undefined).resume();
+        throw AppError.field(name, 'invalid_characters');
+      }
+      fields[name] = single.value;
+    }
   }
   return { part, fields };
 }
