@@ -2,10 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appointments, locations, outbox } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
 import { makeOpeningRange, makePatient, makeStaff, nextWeekdayAt } from '../support/factories';
 import { expectNoSeriousA11yViolations } from './axe';
-import { demoAccounts, demoBernardInLyon, demoPracticeRow } from './demo';
+import { demoAccounts, demoBernardInLyon, demoPracticeRow, signInStaff } from './demo';
 import { type E2eServer, launchBrowser, newPage, startServer } from './support';
 
 /**
@@ -24,12 +23,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, path: string) {
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Adresse e-mail').fill(demoAccounts.secretary);
-  await page.getByLabel('Mot de passe').fill(demoPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
+/** The front desk signs in on the console at `path`. */
+const signIn = (page: Page, path: string) => signInStaff(page, server, demoAccounts.secretary, path);
 
 it('the edit dialog asks before telling the patient of a new time, and never for a comment', async () => {
   const db = server.deps.db;

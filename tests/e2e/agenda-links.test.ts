@@ -2,9 +2,8 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appointments, staff } from '../../src/server/db/schema';
-import { demoPassword } from '../../src/server/demo/demo-data';
 import { expectNoSeriousA11yViolations } from './axe';
-import { demoAccounts, demoBernardInLyon, demoPatient, demoPracticeRow } from './demo';
+import { demoAccounts, demoBernardInLyon, demoPatient, demoPracticeRow, signInStaff } from './demo';
 import { type E2eServer, launchBrowser, newPage, startServer } from './support';
 
 /** Issue 9 §2.10: the agenda opened from the patient file, and booking a known patient in few clicks. */
@@ -19,12 +18,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, path: string) {
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Adresse e-mail').fill(demoAccounts.secretary);
-  await page.getByLabel('Mot de passe').fill(demoPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
+/** The front desk signs in on the console at `path`. */
+const signIn = (page: Page, path: string) => signInStaff(page, server, demoAccounts.secretary, path);
 
 /** Counts the clicks a person makes on the page (typing is not a click). */
 async function countClicks(page: Page) {
