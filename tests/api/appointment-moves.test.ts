@@ -102,6 +102,25 @@ describe('moving with or without telling the patient', () => {
 });
 
 describe('undo of a move', () => {
+  it('is no way around the own-dentist rule: another dentist than the own one still needs the agreement', async () => {
+    const s = await setup();
+    const moved = await s.desk.patch<Booked>(`/api/console/appointments/${s.booked.id}`, {
+      startsAt: nextWeekdayAt(14),
+      notifyPatient: false,
+    });
+    expect(moved.status).toBe(200);
+    const elsewhere = await s.desk.post(`/api/console/appointments/${s.booked.id}/undo`, {
+      version: moved.body.version,
+      ...placement(s.booked),
+      practitionerId: s.other.id,
+    });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.code).toBe('CONFIRMATION_REQUIRED');
+    const [row] = await t.deps.db.select().from(appointments).where(eq(appointments.id, s.booked.id));
+    expect(row?.practitionerId).toBe(s.dentist.id);
+    expect(row?.startsAt.toISOString()).toBe(moved.body.startsAt);
+  });
+
   it('within the hold: the time and length come back, the notice is withdrawn, nothing reaches the patient', async () => {
     const s = await setup();
     const moved = await s.desk.patch<Booked>(`/api/console/appointments/${s.booked.id}`, {
