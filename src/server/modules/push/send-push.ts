@@ -48,23 +48,25 @@ export async function pushToPhones(
       ),
     );
   const payload = JSON.stringify({ title: push.title, body: push.body, url: push.url, tag: push.tag });
+  const delivered: string[] = [];
+  const gone: string[] = [];
   for (const target of targets) {
     const status = await sendOne(deps, target, payload).catch((error: unknown) =>
       error instanceof Error ? error.message : 'push failed',
     );
-    if (status === 201 || status === 200 || status === 202) {
-      outcome.delivered += 1;
-      await deps.db
-        .update(pushSubscriptions)
-        .set({ lastSuccessAt: deps.clock.now() })
-        .where(eq(pushSubscriptions.id, target.id));
-    } else if (status === 404 || status === 410) {
-      outcome.gone += 1;
-      await deps.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, target.id));
-    } else {
-      outcome.errors.push(typeof status === 'number' ? `push service answered ${status}` : status);
-    }
+    if (status === 201 || status === 200 || status === 202) delivered.push(target.id);
+    else if (status === 404 || status === 410) gone.push(target.id);
+    else outcome.errors.push(typeof status === 'number' ? `push service answered ${status}` : status);
   }
+  // one statement each, whatever the number of devices
+  if (delivered.length > 0)
+    await deps.db
+      .update(pushSubscriptions)
+      .set({ lastSuccessAt: deps.clock.now() })
+      .where(inArray(pushSubscriptions.id, delivered));
+  if (gone.length > 0) await deps.db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, gone));
+  outcome.delivered = delivered.length;
+  outcome.gone = gone.length;
   return outcome;
 }
 
