@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { noticeSendAt } from '../../../domain/time/quiet-hours';
 import type { Ctx } from '../../context';
 import { messages, outbox, patientRelations, patients, practices, type RelationRole } from '../../db/schema';
 import { messageNotice } from '../../messages/message-notice-templates';
 import { enqueueMessage } from '../outbox/enqueue-message';
-import { noticeSendAt } from './quiet-hours';
 
 export const messageNoticeKind = 'message';
 
