@@ -131,6 +131,20 @@ export async function checkOwnPractitioner(
   });
 }
 
+/**
+ * An appointment moving to another practitioner: one who may take it, and the patient's own dentist
+ * unless they agreed (RDV-5). Every path that changes the practitioner goes through here.
+ */
+export async function checkPractitionerChange(
+  ctx: Ctx,
+  patientId: string,
+  practitionerId: string,
+  patientAgreed: boolean | undefined,
+): Promise<void> {
+  await checkPractitioner(ctx, practitionerId);
+  await checkOwnPractitioner(ctx, await checkPatient(ctx, patientId), practitionerId, patientAgreed);
+}
+
 /** Appends a line to the appointment's history (RDV-8). */
 export async function appendHistory(
   ctx: Ctx,

@@ -9,9 +9,7 @@ import { queueAppointmentNotice, scheduleReminder } from '../notifications/appoi
 import {
   appendHistory,
   checkLocation,
-  checkOwnPractitioner,
-  checkPatient,
-  checkPractitioner,
+  checkPractitionerChange,
   lockAppointment,
   slotGuarded,
 } from './appointment-rules';
@@ -35,12 +33,14 @@ export async function undoAppointmentChange(
     const current = await lockAppointment(tx, id);
     if (current.cancelledAt || current.version !== input.version)
       throw new AppError('CONFLICT', { details: { reason: 'changed_since' } });
-    if (input.practitionerId !== current.practitionerId) {
-      // the same rules as any change of practitioner (RDV-5): an undo is no way around them
-      await checkPractitioner(tx, input.practitionerId);
-      const patient = await checkPatient(tx, current.patientId);
-      await checkOwnPractitioner(tx, patient, input.practitionerId, current.patientAgreedOtherPractitioner);
-    }
+    // the same rules as any change of practitioner (RDV-5): an undo is no way around them
+    if (input.practitionerId !== current.practitionerId)
+      await checkPractitionerChange(
+        tx,
+        current.patientId,
+        input.practitionerId,
+        current.patientAgreedOtherPractitioner,
+      );
     if (input.locationId !== current.locationId) await checkLocation(tx, input.locationId);
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);

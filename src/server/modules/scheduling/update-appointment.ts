@@ -11,9 +11,7 @@ import {
   appendHistory,
   checkLocation,
   checkMotif,
-  checkOwnPractitioner,
-  checkPatient,
-  checkPractitioner,
+  checkPractitionerChange,
   lockAppointment,
   slotGuarded,
 } from './appointment-rules';
@@ -42,11 +40,8 @@ export async function updateAppointment(
     if (current.cancelledAt && (changesTime || changesPlace)) throw new AppError('CONFLICT');
 
     const practitionerId = input.practitionerId ?? current.practitionerId;
-    if (input.practitionerId && input.practitionerId !== current.practitionerId) {
-      await checkPractitioner(tx, input.practitionerId);
-      const patient = await checkPatient(tx, current.patientId);
-      await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
-    }
+    if (input.practitionerId && input.practitionerId !== current.practitionerId)
+      await checkPractitionerChange(tx, current.patientId, input.practitionerId, input.patientAgreed);
     if (input.locationId && input.locationId !== current.locationId)
       await checkLocation(tx, input.locationId);
     const motif =
