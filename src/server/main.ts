@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { type AppDeps, systemClock } from './context';
@@ -6,7 +5,9 @@ import { openDatabase } from './db/client';
 import { demoSignInSheet, demoWanted, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { seedDemoActivity } from './demo/seed-demo-activity';
 import { fileStorageFromConfig } from './files/from-config';
+import { privateUmask, secureDataDir } from './files/secure-data-dir';
 import { type JobRunner, startJobRunner } from './jobs/runner';
+import { sweepFiles } from './jobs/sweep-files';
 import { localBus, postgresBus } from './live/live-bus';
 import { createTransports } from './modules/outbox/transports';
 import { backfillNameKeys } from './modules/patients/name-keys';
@@ -14,10 +15,14 @@ import { backfillNameKeys } from './modules/patients/name-keys';
 /** Start-up: configuration, database and migrations, demo seed, HTTP server, background jobs. */
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  // Before anything is written: the keys `loadConfig` may create, the database, the stored files.
+  process.umask(privateUmask);
   const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  await secureDataDir(config.dataDir);
   const database = await openDatabase(config.database);
   await database.migrate();
+  // PGlite unpacks a new database with mode 0666 whatever the umask: close it again
+  const dataDirCheck = await secureDataDir(config.dataDir);
   await backfillNameKeys(database.db);
 
   const shouldSeed = demoWanted(config, await isDatabaseEmpty(database.db));
@@ -45,6 +50,19 @@ async function main(): Promise<void> {
   // conversations, documents, waiting list, outbox: they need the file storage, hence the deps
   if (seeded) await seedDemoActivity(deps);
   const app = await buildApp(deps);
+  // uploads a crash cut short, files whose row was never written (then hourly, with the housekeeping)
+  const swept = await sweepFiles(deps);
+  if (swept.temporaryRemoved + swept.orphansRemoved > 0) app.log.info({ swept }, 'stored files swept');
+  if (dataDirCheck.fixed > 0) app.log.info({ dataDir: dataDirCheck }, 'data directory made private');
+  // what PostgreSQL writes later follows the umask, but PGlite rewrites a few files 0644: repair hourly
+  const dataDirTimer = setInterval(
+    () =>
+      void secureDataDir(config.dataDir).catch((error) =>
+        app.log.error({ err: error }, 'data directory check failed'),
+      ),
+    3600_000,
+  );
+  dataDirTimer.unref();
   if (config.jobs) runner = startJobRunner(deps, app.log);
 
   let closing = false;
@@ -54,6 +72,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    clearInterval(dataDirTimer);
     await app.close();
     await runner?.stop();
     await live.close();

@@ -8,14 +8,37 @@ import { hashPassword } from '../modules/auth/passwords';
 import { demoLocations, demoPassword, demoPatients, demoPractice, demoSlug, demoStaff } from './demo-data';
 import { seedDemoSchedule } from './seed-demo-schedule';
 
+/** A host name or address that only this machine reaches: `localhost` (and `*.localhost`), 127.0.0.0/8, ::1. */
+export function isLocalHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) ||
+    name === '::1' ||
+    name === '::ffff:127.0.0.1'
+  );
+}
+
 /**
  * Whether start-up creates the demo practice. Its staff accounts share a published password, so a
- * production server never gets them by default: `DEMO=auto` seeds an empty database only outside
- * production; `DEMO=true` is an explicit choice (a benchmark, a showroom) and seeds wherever it is set.
+ * server others can reach never gets them by default: `DEMO=auto` seeds an empty database only outside
+ * production **and** when both the address the server listens on (`HOST`) and the address people use
+ * (`PUBLIC_URL`) are local to this machine. `HOST=0.0.0.0` (every interface, as in a container) is not
+ * local: set `DEMO=true` there. `DEMO=true` is an explicit choice (a benchmark, a showroom) and seeds
+ * wherever it is set; otherwise an empty database gets a one-time link to create the first administrator.
  */
-export function demoWanted(config: Pick<Config, 'env' | 'demo'>, databaseEmpty: boolean): boolean {
+export function demoWanted(
+  config: Pick<Config, 'env' | 'demo' | 'host' | 'publicUrl'>,
+  databaseEmpty: boolean,
+): boolean {
   if (config.demo === 'always') return true;
-  return config.demo === 'auto' && config.env !== 'production' && databaseEmpty;
+  if (config.demo === 'never' || config.env === 'production' || !databaseEmpty) return false;
+  const publicHost = URL.canParse(config.publicUrl) ? new URL(config.publicUrl).hostname : '';
+  return isLocalHost(config.host) && isLocalHost(publicHost);
 }
 
 /** True when no practice exists yet: `DEMO=auto` seeds only then. */

@@ -3,13 +3,11 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStorageError } from './errors';
-import { assertFileKey } from './file-key';
-import type { ObjectStore } from './object-store';
+import { assertFileKey, isFileKey } from './file-key';
+import type { ObjectStore, StoredObject } from './object-store';
 
 export interface DiskObjectStore extends ObjectStore {
   readonly root: string;
-  /** Removes temporary files of writes interrupted by a crash, older than `olderThanMs`. */
-  sweepTemporaryFiles(now: Date, olderThanMs: number): Promise<number>;
 }
 
 function hasCode(error: unknown, code: string): boolean {
@@ -109,6 +107,28 @@ export function createDiskObjectStore(rootDir: string): DiskObjectStore {
       } catch (error) {
         if (hasCode(error, 'ENOENT')) return false;
         throw error;
+      }
+    },
+
+    async *list(): AsyncGenerator<StoredObject> {
+      const children = async (dir: string) => {
+        try {
+          return await readdir(dir);
+        } catch (error) {
+          if (hasCode(error, 'ENOENT')) return [];
+          throw error;
+        }
+      };
+      // only the two levels of hex folders: `tmp/` and anything else put there by hand are not objects
+      const level = /^[0-9a-f]{2}$/;
+      for (const first of (await children(root)).filter((name) => level.test(name))) {
+        for (const second of (await children(join(root, first))).filter((name) => level.test(name))) {
+          for (const key of await children(join(root, first, second))) {
+            if (!isFileKey(key) || key.slice(-4) !== first + second) continue;
+            const info = await stat(join(root, first, second, key)).catch(() => null);
+            if (info?.isFile()) yield { key, modifiedAt: info.mtime };
+          }
+        }
       }
     },
 

@@ -3,7 +3,7 @@ import { pipeline, type Readable, Transform, type TransformCallback } from 'node
 import { assertFilesKey, createDecryptStream, createEncryptStream } from './encryption';
 import { FileStorageError } from './errors';
 import { assertFileKey } from './file-key';
-import type { ObjectStore } from './object-store';
+import type { ObjectStore, StoredObject } from './object-store';
 
 /** What `put` stored: the plaintext's size and SHA-256 (hex), to keep in the owning row. */
 export interface StoredFile {
@@ -39,6 +39,10 @@ export interface FileStorage {
   /** Deletes the file; false when there was none. */
   delete(key: string): Promise<boolean>;
   exists(key: string): Promise<boolean>;
+  /** Every stored file's key and last write (the sweep of files no row refers to). */
+  list(): AsyncIterable<StoredObject>;
+  /** Removes half-written uploads older than `olderThanMs`; how many. */
+  sweepTemporaryFiles(now: Date, olderThanMs: number): Promise<number>;
 }
 
 function meter(maxBytes: number, onDone: (size: number, sha256: string) => void): Transform {
@@ -108,5 +112,8 @@ export function createFileStorage(options: { store: ObjectStore; key: Uint8Array
       assertFileKey(fileKey);
       return store.exists(fileKey);
     },
+
+    list: () => store.list(),
+    sweepTemporaryFiles: (now, olderThanMs) => store.sweepTemporaryFiles(now, olderThanMs),
   };
 }

@@ -18,4 +18,13 @@ export interface ObjectStore {
   /** Deletes the object; false when there was none. */
   delete(key: string): Promise<boolean>;
   exists(key: string): Promise<boolean>;
+  /** Every stored object with the time it was last written, in no particular order (for the sweeps). */
+  list(): AsyncIterable<StoredObject>;
+  /** Removes what writes interrupted by a crash left behind, older than `olderThanMs`; how many. */
+  sweepTemporaryFiles(now: Date, olderThanMs: number): Promise<number>;
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
 }

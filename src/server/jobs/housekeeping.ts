@@ -2,12 +2,14 @@ import { and, eq, lt, or } from 'drizzle-orm';
 import type { AppDeps } from '../context';
 import { jobs, oneTimeCodes, rateLimits, sessions } from '../db/schema';
 import { forgetDeadPushSubscriptions } from '../modules/push/send-push';
+import { sweepFiles } from './sweep-files';
 
 const day = 86_400_000;
 
 /**
  * Deletes what has no use any more: old rate-limit windows, dead sessions and codes, jobs done more
- * than 90 days ago (failed jobs stay for staff to see), push subscriptions of ended sessions.
+ * than 90 days ago (failed jobs stay for staff to see), push subscriptions of ended sessions, half-written
+ * uploads and stored files no row refers to (`sweepFiles`).
  */
 export async function housekeeping(deps: AppDeps): Promise<void> {
   const now = deps.clock.now().getTime();
@@ -20,4 +22,5 @@ export async function housekeeping(deps: AppDeps): Promise<void> {
     );
   await deps.db.delete(oneTimeCodes).where(lt(oneTimeCodes.createdAt, new Date(now - day)));
   await deps.db.delete(jobs).where(and(eq(jobs.status, 'done'), lt(jobs.doneAt, new Date(now - 90 * day))));
+  await sweepFiles(deps);
 }
