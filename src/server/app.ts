@@ -32,6 +32,7 @@ import { practiceRoutes } from './modules/practice/routes';
 import { pushRoutes } from './modules/push/routes';
 import { schedulingRoutes } from './modules/scheduling/routes';
 import { settingsRoutes } from './modules/settings/routes';
+import { setupRoutes } from './modules/setup/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { staffAuthRoutes } from './modules/staff-auth/routes';
 import { waitlistRoutes } from './modules/waitlist/routes';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   healthRoutes(app);
   staffAuthRoutes(app);
+  setupRoutes(app);
   staffRoutes(app);
   patientAuthRoutes(app);
   patientRoutes(app);
