@@ -11,6 +11,7 @@ import { sweepFiles } from './jobs/sweep-files';
 import { localBus, postgresBus } from './live/live-bus';
 import { createTransports } from './modules/outbox/transports';
 import { backfillNameKeys } from './modules/patients/name-keys';
+import { forgetSetupLink, issueSetupLink } from './modules/setup/setup-link';
 
 /** Start-up: configuration, database and migrations, demo seed, HTTP server, background jobs. */
 async function main(): Promise<void> {
@@ -25,8 +26,12 @@ async function main(): Promise<void> {
   const dataDirCheck = await secureDataDir(config.dataDir);
   await backfillNameKeys(database.db);
 
-  const shouldSeed = demoWanted(config, await isDatabaseEmpty(database.db));
-  const seeded = shouldSeed ? await seedDemo(database.db, systemClock.now()) : false;
+  const empty = await isDatabaseEmpty(database.db);
+  const seeded = demoWanted(config, empty) ? await seedDemo(database.db, systemClock.now()) : false;
+  // no practice and no demo: the first administrator is created from a one-time link (or admin:create)
+  const setupLink =
+    empty && !seeded ? await issueSetupLink(config.dataDir, config.publicUrl, systemClock.now()) : null;
+  if (!empty) await forgetSetupLink(config.dataDir);
 
   let runner: JobRunner | null = null;
   const transports = createTransports(config);
@@ -91,9 +96,21 @@ async function main(): Promise<void> {
     `Sourire is ready at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}, ${readyMs} ms${seeded ? ', demo practice created' : ''})`,
     `API documentation: ${config.publicUrl}/api/docs`,
     ...(sheet ?? []),
+    ...(setupLink ? firstStartLines(setupLink.url, setupLink.expiresAt) : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** What the first start of an empty install prints: the link is shown here only, never logged. */
+function firstStartLines(url: string, expiresAt: Date): string[] {
+  return [
+    'No practice yet. Create the practice and its first administrator with this one-time link',
+    `(valid until ${expiresAt.toISOString()}, once; restarting the server prints a new one):`,
+    `  ${url}`,
+    'or from this machine: npm run admin:create',
+    'A demo practice with sample patients is created only with DEMO=true (never on a server patients use).',
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { InvitationPage } from './pages/invitation-page';
 import { OutboxPage } from './pages/outbox-page';
+import { SetupPage } from './pages/setup-page';
 import { StaffPage } from './pages/staff-page';
 import { PatientPage } from './patients/patient-page';
 import { PatientsPage } from './patients/patients-page';
@@ -28,6 +29,7 @@ export function ConsoleApp() {
     <Router base="/console">
       <Switch>
         <Route path="/invitation" component={InvitationPage} />
+        <Route path="/setup" component={SetupPage} />
         <Route>
           <SessionGate />
         </Route>

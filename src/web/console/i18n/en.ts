@@ -7,6 +7,7 @@ import type { ConsoleKey } from './fr';
 import { messagesEn } from './messages.en';
 import { patientsEn } from './patients.en';
 import { settingsEn } from './settings.en';
+import { setupEn } from './setup.en';
 import { shellEn } from './shell.en';
 import { waitlistEn } from './waitlist.en';
 
@@ -21,4 +22,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...appSideEn,
   ...documentsEn,
   ...messagesEn,
+  ...setupEn,
 };

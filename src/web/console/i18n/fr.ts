@@ -6,6 +6,7 @@ import { feedsFr } from './feeds.fr';
 import { messagesFr } from './messages.fr';
 import { patientsFr } from './patients.fr';
 import { settingsFr } from './settings.fr';
+import { setupFr } from './setup.fr';
 import { shellFr } from './shell.fr';
 import { waitlistFr } from './waitlist.fr';
 
@@ -21,6 +22,7 @@ export const consoleFr = {
   ...appSideFr,
   ...documentsFr,
   ...messagesFr,
+  ...setupFr,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleFr;
