@@ -61,8 +61,6 @@ export type StaffSignInAnswer = z.infer<typeof staffSignInAnswer>;
 export const secondFactorField = z
   .string()
   .trim()
-  .min(6, { error: 'mfa_code_format' })
-  .max(20, { error: 'mfa_code_format' })
   .regex(/^(\d{6}|[A-Za-z0-9][A-Za-z0-9 -]{8,18})$/, { error: 'mfa_code_format' })
   .describe('The 6-digit code of the authenticator app, or one of the recovery codes');
 
