@@ -1,4 +1,5 @@
 import { commonEn } from '../../shared/messages';
+import { accountEn } from './account.en';
 import { agendaEn } from './agenda.en';
 import { appSideEn } from './app-side.en';
 import { documentsEn } from './documents.en';
@@ -21,4 +22,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...appSideEn,
   ...documentsEn,
   ...messagesEn,
+  ...accountEn,
 };
