@@ -35,6 +35,10 @@ export type AppErrorCode =
   | 'CODE_EXPIRED'
   /** The invitation link is unknown, used or expired. */
   | 'INVITATION_INVALID'
+  /** The password-reset link is unknown, used or expired: ask for a new one. */
+  | 'RESET_LINK_INVALID'
+  /** The practice requires two-factor sign-in: enrol an authenticator app before anything else. */
+  | 'MFA_ENROLMENT_REQUIRED'
   /** A unique value (email, slug...) is already taken. */
   | 'ALREADY_EXISTS'
   /** An uploaded file has no bytes; nothing was stored. */
@@ -86,6 +90,8 @@ export const errorStatus: Record<AppErrorCode, number> = {
   CODE_INVALID: 400,
   CODE_EXPIRED: 410,
   INVITATION_INVALID: 410,
+  RESET_LINK_INVALID: 410,
+  MFA_ENROLMENT_REQUIRED: 403,
   ALREADY_EXISTS: 409,
   FILE_EMPTY: 400,
   FILE_TOO_LARGE: 400,

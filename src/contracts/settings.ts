@@ -46,6 +46,9 @@ export const practiceSettingsSchema = z.object({
   reminderHoursBefore: z.number().int().describe('The reminder goes this many hours before (08:00–20:00)'),
   feedPatientDetail: feedPatientDetailSchema,
   waitlistEnabled: z.boolean().describe('Freed slots are offered to waiting patients (RDV-10)'),
+  staffMfaRequired: z
+    .boolean()
+    .describe('Every staff member signs in with an authenticator app; those without one enrol first'),
 });
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
@@ -70,6 +73,7 @@ export const updatePracticeSettingsBody = z
     reminderHoursBefore: z.number().int().min(1).max(168),
     feedPatientDetail: feedPatientDetailSchema,
     waitlistEnabled: z.boolean(),
+    staffMfaRequired: z.boolean(),
   })
   .partial();
 

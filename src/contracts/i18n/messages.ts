@@ -38,7 +38,9 @@ export type ValidationKey =
   | 'author_not_in_family'
   | 'invalid_characters'
   | 'date_out_of_range'
-  | 'nothing_to_change';
+  | 'nothing_to_change'
+  | 'password_wrong'
+  | 'mfa_code_format';
 
 type Dictionary<K extends string> = Record<K, string>;
 
@@ -76,6 +78,8 @@ const validationFr: Dictionary<ValidationKey> = {
   invalid_characters: 'Ce texte contient un caractère invalide.',
   date_out_of_range: 'Date hors des limites acceptées (années 1900 à 2200).',
   nothing_to_change: 'Indiquez au moins un champ à modifier.',
+  password_wrong: 'Ce n’est pas votre mot de passe actuel.',
+  mfa_code_format: 'Saisissez le code à 6 chiffres de votre application, ou un code de secours.',
 };
 
 const validationEn: Dictionary<ValidationKey> = {
@@ -112,6 +116,8 @@ const validationEn: Dictionary<ValidationKey> = {
   invalid_characters: 'This text contains an invalid character.',
   date_out_of_range: 'Date out of the accepted range (years 1900 to 2200).',
   nothing_to_change: 'Give at least one field to change.',
+  password_wrong: 'This is not your current password.',
+  mfa_code_format: 'Enter the 6-digit code of your app, or a recovery code.',
 };
 
 const errorFr: Dictionary<AppErrorCode> = {
@@ -132,6 +138,9 @@ const errorFr: Dictionary<AppErrorCode> = {
   CODE_INVALID: 'Code incorrect.',
   CODE_EXPIRED: 'Ce code n’est plus valable. Demandez un nouveau code.',
   INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable.',
+  RESET_LINK_INVALID: 'Ce lien de réinitialisation n’est plus valable. Demandez-en un nouveau.',
+  MFA_ENROLMENT_REQUIRED:
+    'Le cabinet exige la connexion en deux étapes : configurez une application d’authentification.',
   ALREADY_EXISTS: 'Cette valeur est déjà utilisée.',
   FILE_EMPTY: 'Ce fichier est vide : rien n’a été envoyé.',
   FILE_TOO_LARGE: 'Ce fichier dépasse la taille maximale de {maxMb} Mo : rien n’a été envoyé.',
@@ -169,6 +178,8 @@ const errorEn: Dictionary<AppErrorCode> = {
   CODE_INVALID: 'Incorrect code.',
   CODE_EXPIRED: 'This code is no longer valid. Ask for a new code.',
   INVITATION_INVALID: 'This invitation link is no longer valid.',
+  RESET_LINK_INVALID: 'This reset link is no longer valid. Ask for a new one.',
+  MFA_ENROLMENT_REQUIRED: 'The practice requires two-step sign-in: set up an authenticator app.',
   ALREADY_EXISTS: 'This value is already in use.',
   FILE_EMPTY: 'This file is empty: nothing was sent.',
   FILE_TOO_LARGE: 'This file is larger than the {maxMb} MB limit: nothing was sent.',

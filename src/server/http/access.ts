@@ -6,8 +6,11 @@ import type { StaffRole } from '../db/schema';
  */
 export type Access =
   | { kind: 'public' }
-  /** A staff session; `roles` narrows it; `allowLocked` lets a locked session through (unlock, sign-out). */
-  | { kind: 'staff'; roles?: readonly StaffRole[]; allowLocked?: boolean }
+  /**
+   * A staff session; `roles` narrows it; `allowLocked` lets a locked session through (unlock, sign-out);
+   * `allowBeforeMfaEnrolment` lets through a member who must still enrol a second factor (enrolment).
+   */
+  | { kind: 'staff'; roles?: readonly StaffRole[]; allowLocked?: boolean; allowBeforeMfaEnrolment?: boolean }
   /**
    * A patient session (the family of a verified phone). A session whose patient has since asked not
    * to share their data through the app (SEC-3) is refused, unless `allowOptedOut` (sign-out).

@@ -62,6 +62,9 @@ async function checkStaff(app: FastifyInstance, request: FastifyRequest, reply: 
   if (state.kind === 'locked' && !access.allowLocked) {
     return sendError(request, reply, new AppError('SESSION_LOCKED'));
   }
+  if (state.mfaEnrolmentRequired && !access.allowBeforeMfaEnrolment) {
+    return sendError(request, reply, new AppError('MFA_ENROLMENT_REQUIRED'));
+  }
   if (access.roles && !access.roles.includes(state.role)) {
     return sendError(request, reply, AppError.forbidden());
   }

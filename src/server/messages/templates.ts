@@ -43,3 +43,35 @@ export function staffInvitationEmail(
     ].join('\n'),
   };
 }
+
+export function staffPasswordResetEmail(
+  lang: Lang,
+  v: { firstName: string; practice: string; link: string; minutes: number },
+): { subject: string; text: string } {
+  if (lang === 'en') {
+    return {
+      subject: 'Sourire: choose a new password',
+      text: [
+        `Hello ${v.firstName},`,
+        '',
+        `Someone asked to reset your password for the staff console of ${v.practice} on Sourire.`,
+        `To choose a new one, open this link (valid ${v.minutes} minutes, usable once):`,
+        v.link,
+        '',
+        'If you did not ask for it, ignore this email: your password stays as it is.',
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: 'Sourire : choisir un nouveau mot de passe',
+    text: [
+      `Bonjour ${v.firstName},`,
+      '',
+      `Une réinitialisation de votre mot de passe de la console ${ofPracticeFr(v.practice)} sur Sourire a été demandée.`,
+      `Pour en choisir un nouveau, ouvrez ce lien (valable ${v.minutes} minutes, utilisable une fois) :`,
+      v.link,
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+    ].join('\n'),
+  };
+}

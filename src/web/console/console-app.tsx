@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import type { StaffMe } from '../../contracts/staff-auth';
 import { Button } from '../shared/ui/button';
+import { AccountPage } from './account/account-page';
 import { AgendaPage } from './agenda/agenda-page';
 import { AppUsersPage } from './app-users/app-users-page';
 import { ChangeRequestsPage } from './change-requests/change-requests-page';
@@ -14,6 +15,7 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { InvitationPage } from './pages/invitation-page';
 import { OutboxPage } from './pages/outbox-page';
+import { ResetPage } from './pages/reset-page';
 import { SetupPage } from './pages/setup-page';
 import { StaffPage } from './pages/staff-page';
 import { PatientPage } from './patients/patient-page';
@@ -30,6 +32,7 @@ export function ConsoleApp() {
       <Switch>
         <Route path="/invitation" component={InvitationPage} />
         <Route path="/setup" component={SetupPage} />
+        <Route path="/reset" component={ResetPage} />
         <Route>
           <SessionGate />
         </Route>
@@ -56,7 +59,24 @@ function SessionGate() {
     );
   }
   if (state.kind === 'signed-out') return <SignInPage />;
+  if (state.me.mfa.enrolmentRequired) return <MfaEnrolmentGate me={state.me} />;
   return <SignedIn me={state.me} locked={state.locked} />;
+}
+
+/** The practice requires two-step sign-in and this member has none yet: enrolment comes first. */
+function MfaEnrolmentGate({ me }: { me: StaffMe }) {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  return (
+    <main className="centered-page">
+      <div className="card">
+        <AccountPage me={me} />
+        <Button variant="link" onClick={() => void signOut()}>
+          {t('common.signOut')}
+        </Button>
+      </div>
+    </main>
+  );
 }
 
 function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
@@ -94,6 +114,9 @@ function SignedIn({ me, locked }: { me: StaffMe; locked: boolean }) {
             </Route>
             <Route path="/documents">
               <DocumentsPage me={me} />
+            </Route>
+            <Route path="/account">
+              <AccountPage me={me} />
             </Route>
             {isAdmin ? <Route path="/outbox" component={OutboxPage} /> : null}
             {isAdmin ? <Route path="/staff" component={StaffPage} /> : null}

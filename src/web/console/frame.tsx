@@ -71,6 +71,9 @@ export function Frame({ me, children }: { me: StaffMe; children: ReactNode }) {
             label={t('common.language')}
             names={{ fr: t('common.lang.fr'), en: t('common.lang.en') }}
           />
+          <Link href="/account" className="console__account-link">
+            {t('account.nav')}
+          </Link>
           <Button variant="secondary" onClick={() => void lock()}>
             {t('lock.now')}
           </Button>

@@ -46,6 +46,8 @@ export const practices = pgTable(
     feedPatientDetail: text().$type<'initials' | 'full' | 'none'>().notNull().default('initials'),
     /** Freed slots are offered to waiting patients (RDV-10). */
     waitlistEnabled: boolean().notNull().default(true),
+    /** Every staff member must sign in with a second factor (TOTP); those without one enrol first. */
+    staffMfaRequired: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

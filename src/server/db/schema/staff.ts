@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { practices } from './practice';
 
@@ -27,6 +27,15 @@ export const staff = pgTable(
     /** Patients can book this practitioner online (SET-7). */
     onlineBookingOpen: boolean().notNull().default(true),
     lastSignInAt: instant(),
+    /**
+     * The TOTP secret (base32), encrypted with AES-256-GCM under a key derived from the files key.
+     * Set while enrolling (not yet enabled) and once enabled.
+     */
+    totpSecret: text(),
+    /** Two-factor sign-in is on since then (the enrolment was confirmed with a code). */
+    totpEnabledAt: instant(),
+    /** The last 30-second time step whose code was accepted: a code cannot be used twice. */
+    totpLastStep: integer(),
     removedAt: instant(),
     createdAt: createdAt(),
   },
@@ -34,6 +43,61 @@ export const staff = pgTable(
     uniqueIndex('staff_email_unique').on(sql`lower(${t.email})`),
     index('staff_practice_idx').on(t.practiceId),
     check('staff_role_check', sql`${t.role} in ('admin', 'practitioner', 'secretary')`),
+    check('staff_totp_enabled_check', sql`${t.totpEnabledAt} is null or ${t.totpSecret} is not null`),
+  ],
+);
+
+/** One-time recovery codes of a staff member's two-factor sign-in; only their SHA-256 is stored. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: id(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: instant(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_hash_idx').on(t.staffId, t.codeHash)],
+);
+
+/** A forgotten-password link (one hour, one use); only the SHA-256 of the token is stored. */
+export const staffPasswordResets = pgTable(
+  'staff_password_resets',
+  {
+    id: id(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    ip: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_password_resets_staff_idx').on(t.staffId)],
+);
+
+/**
+ * The step between a right password and the second factor: no session yet, only this ticket (its
+ * token in a short-lived cookie, its SHA-256 here), good for a few minutes and a few code attempts.
+ */
+export const staffMfaTickets = pgTable(
+  'staff_mfa_tickets',
+  {
+    id: text().primaryKey(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    attempts: integer().notNull().default(0),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('staff_mfa_tickets_staff_idx').on(t.staffId),
+    check('staff_mfa_tickets_attempts_check', sql`${t.attempts} between 0 and 5`),
   ],
 );
 

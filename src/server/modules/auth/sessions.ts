@@ -55,10 +55,19 @@ export async function createSession(
   return { token, expiresAt, sessionId };
 }
 
+interface StaffIdentity {
+  sessionId: string;
+  staffId: string;
+  practiceId: string;
+  role: StaffRole;
+  /** The practice requires two-factor sign-in and this member has not enrolled yet. */
+  mfaEnrolmentRequired: boolean;
+}
+
 export type StaffSessionState =
   | { kind: 'none' }
-  | { kind: 'locked'; sessionId: string; staffId: string; practiceId: string; role: StaffRole }
-  | { kind: 'active'; sessionId: string; staffId: string; practiceId: string; role: StaffRole };
+  | ({ kind: 'locked' } & StaffIdentity)
+  | ({ kind: 'active' } & StaffIdentity);
 
 /**
  * Reads a staff session from its cookie token. Expired, revoked or removed-staff sessions are `none`;
@@ -83,13 +92,21 @@ export async function resolveStaffSession(
       role: staff.role,
       removedAt: staff.removedAt,
       autoLockSeconds: practices.autoLockSeconds,
+      staffMfaRequired: practices.staffMfaRequired,
+      totpEnabledAt: staff.totpEnabledAt,
     })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .innerJoin(practices, eq(practices.id, sessions.practiceId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.kind, 'staff')));
   if (!row?.staffId || row.revokedAt || row.removedAt || row.expiresAt <= now) return { kind: 'none' };
-  const identity = { sessionId, staffId: row.staffId, practiceId: row.practiceId, role: row.role };
+  const identity: StaffIdentity = {
+    sessionId,
+    staffId: row.staffId,
+    practiceId: row.practiceId,
+    role: row.role,
+    mfaEnrolmentRequired: row.staffMfaRequired && !row.totpEnabledAt,
+  };
   if (isSessionLocked(row, row.autoLockSeconds, now)) {
     if (!row.lockedAt) {
       await deps.db.update(sessions).set({ lockedAt: now }).where(eq(sessions.id, sessionId));

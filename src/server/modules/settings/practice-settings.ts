@@ -29,6 +29,7 @@ function toSettings(practice: Practice): PracticeSettings {
     reminderHoursBefore: practice.reminderHoursBefore,
     feedPatientDetail: practice.feedPatientDetail,
     waitlistEnabled: practice.waitlistEnabled,
+    staffMfaRequired: practice.staffMfaRequired,
   };
 }
 
@@ -38,7 +39,8 @@ export async function getPracticeSettings(ctx: Ctx): Promise<PracticeSettings> {
 
 /**
  * The admin edits the practice (SET-1, SET-7): details, hours, lock delay, slot grid, booking, holidays,
- * the manage-link cutoff, the reminder delay, what feeds show of patients, the waiting list.
+ * the manage-link cutoff, the reminder delay, what feeds show of patients, the waiting list, and
+ * whether staff must sign in with a second factor.
  */
 export async function updatePracticeSettings(
   ctx: Ctx,
@@ -85,6 +87,7 @@ export async function updatePracticeSettings(
           : {}),
         ...(input.feedPatientDetail !== undefined ? { feedPatientDetail: input.feedPatientDetail } : {}),
         ...(input.waitlistEnabled !== undefined ? { waitlistEnabled: input.waitlistEnabled } : {}),
+        ...(input.staffMfaRequired !== undefined ? { staffMfaRequired: input.staffMfaRequired } : {}),
       })
       .where(eq(practices.id, tx.practiceId))
       .returning();

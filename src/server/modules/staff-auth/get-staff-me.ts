@@ -22,10 +22,17 @@ export async function getStaffMe(ctx: Ctx, locked: boolean): Promise<StaffMe> {
         autoLockSeconds: practices.autoLockSeconds,
         timeZone: practices.timeZone,
       },
+      totpEnabledAt: staff.totpEnabledAt,
+      staffMfaRequired: practices.staffMfaRequired,
     })
     .from(staff)
     .innerJoin(practices, eq(practices.id, staff.practiceId))
     .where(eq(staff.id, ctx.actor.staffId));
   if (!row) throw new AppError('UNAUTHENTICATED');
-  return { ...row, locked };
+  const { totpEnabledAt, staffMfaRequired, ...member } = row;
+  return {
+    ...member,
+    locked,
+    mfa: { enabled: totpEnabledAt !== null, enrolmentRequired: staffMfaRequired && totpEnabledAt === null },
+  };
 }

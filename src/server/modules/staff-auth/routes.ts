@@ -4,21 +4,39 @@ import { z } from 'zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
 import {
   acceptInvitationBody,
+  changePasswordBody,
+  confirmTotpBody,
+  disableTotpBody,
   invitationInfoSchema,
+  mfaCodeBody,
+  passwordResetBody,
+  passwordResetRequestBody,
+  recoveryCodesSchema,
   staffMeSchema,
+  staffSignInAnswer,
   staffSignInBody,
+  totpEnrolmentSchema,
   unlockBody,
 } from '../../../contracts/staff-auth';
 import { publicAccess } from '../../http/access';
 import { setSessionCookie, staffCtx, staffCtxFor, staffSessionId, userAgent } from '../../http/ctx';
 import { lockSession, revokeSession, sessionCookies } from '../auth/sessions';
 import { acceptInvitation, inspectInvitation } from '../staff/invitations';
+import { changePassword } from './change-password';
+import { completeMfaSignIn } from './complete-mfa-sign-in';
+import { disableTotp } from './disable-totp';
+import { confirmTotpEnrolment, startTotpEnrolment } from './enrol-totp';
 import { getStaffMe } from './get-staff-me';
+import { mfaTicketCookie } from './mfa-ticket';
+import { requestPasswordReset } from './request-password-reset';
+import { resetPassword } from './reset-password';
 import { signInStaff } from './sign-in-staff';
 import { unlockConsole } from './unlock-console';
 
 const tags = ['staff sign-in'];
-const lockedToo = { kind: 'staff', allowLocked: true } as const;
+/** Routes a member who must still enrol a second factor can call: their session, and the enrolment. */
+const beforeEnrolment = { kind: 'staff', allowBeforeMfaEnrolment: true } as const;
+const lockedToo = { kind: 'staff', allowLocked: true, allowBeforeMfaEnrolment: true } as const;
 
 export function staffAuthRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,21 +46,155 @@ export function staffAuthRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Sign in with email and password; sets the session cookie',
+        summary:
+          'Sign in with email and password; sets the session cookie, or, with two-factor sign-in on, a ' +
+          'short-lived ticket cookie and `mfaRequired` (then POST /api/staff/sign-in/mfa)',
         body: staffSignInBody,
-        response: { 200: staffMeSchema, ...errorResponses(400, 401, 429) },
+        response: { 200: staffSignInAnswer, ...errorResponses(400, 401, 429) },
       },
       config: { access: publicAccess },
     },
     async (request, reply) => {
-      const session = await signInStaff(app.deps, {
+      const result = await signInStaff(app.deps, {
         ...request.body,
         ip: request.ip,
         userAgent: userAgent(request),
         requestId: request.id,
       });
-      setSessionCookie(request, reply, sessionCookies.staff, session.token, session.expiresAt);
-      return getStaffMe(staffCtxFor(request, session.member), false);
+      if (result.kind === 'mfa') {
+        setSessionCookie(request, reply, mfaTicketCookie, result.ticket, result.expiresAt);
+        return { mfaRequired: true as const };
+      }
+      setSessionCookie(request, reply, sessionCookies.staff, result.token, result.expiresAt);
+      return getStaffMe(staffCtxFor(request, result.member), false);
+    },
+  );
+
+  r.post(
+    '/api/staff/sign-in/mfa',
+    {
+      schema: {
+        tags,
+        summary:
+          'Second step of sign-in: the authenticator code (or a recovery code) for the ticket set by ' +
+          'the password step; sets the session cookie',
+        body: mfaCodeBody,
+        response: { 200: staffMeSchema, ...errorResponses(400, 410, 429) },
+      },
+      config: { access: publicAccess },
+    },
+    async (request, reply) => {
+      const result = await completeMfaSignIn(app.deps, {
+        ticket: request.cookies[mfaTicketCookie],
+        code: request.body.code,
+        ip: request.ip,
+        userAgent: userAgent(request),
+        requestId: request.id,
+      });
+      reply.clearCookie(mfaTicketCookie, { path: '/' });
+      setSessionCookie(request, reply, sessionCookies.staff, result.token, result.expiresAt);
+      return getStaffMe(staffCtxFor(request, result.member), false);
+    },
+  );
+
+  r.post(
+    '/api/staff/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s own password; ends one’s other sessions',
+        body: changePasswordBody,
+        response: { 200: okSchema, ...errorResponses(400, 401, 429) },
+      },
+      config: { access: beforeEnrolment },
+    },
+    async (request) => {
+      await changePassword(staffCtx(request), staffSessionId(request), request.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/staff/password-reset/request',
+    {
+      schema: {
+        tags,
+        summary:
+          'Forgotten password: emails a one-time link if the address is a staff member’s (same answer either way)',
+        body: passwordResetRequestBody,
+        response: { 200: okSchema, ...errorResponses(400, 429) },
+      },
+      config: { access: publicAccess },
+    },
+    async (request) => {
+      await requestPasswordReset(app.deps, {
+        email: request.body.email,
+        ip: request.ip,
+        lang: request.lang,
+        requestId: request.id,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/staff/password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset link (usable once); ends every session, then sign in',
+        body: passwordResetBody,
+        response: { 200: okSchema, ...errorResponses(400, 410) },
+      },
+      config: { access: publicAccess },
+    },
+    async (request) => {
+      await resetPassword(app.deps, { ...request.body, ip: request.ip, requestId: request.id });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/staff/mfa/enrolment',
+    {
+      schema: {
+        tags,
+        summary: 'Start enrolling an authenticator app: a new secret, its otpauth:// URI and QR code',
+        response: { 200: totpEnrolmentSchema, ...errorResponses(401, 409) },
+      },
+      config: { access: beforeEnrolment },
+    },
+    async (request) => startTotpEnrolment(staffCtx(request)),
+  );
+
+  r.post(
+    '/api/staff/mfa/enrolment/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the enrolment with a code of the app; returns the ten recovery codes, once',
+        body: confirmTotpBody,
+        response: { 200: recoveryCodesSchema, ...errorResponses(400, 401, 409, 429) },
+      },
+      config: { access: beforeEnrolment },
+    },
+    async (request) => confirmTotpEnrolment(staffCtx(request), request.body.code),
+  );
+
+  r.post(
+    '/api/staff/mfa/disable',
+    {
+      schema: {
+        tags,
+        summary: 'Turn two-factor sign-in off (password and a code or recovery code)',
+        body: disableTotpBody,
+        response: { 200: okSchema, ...errorResponses(400, 401, 409, 429) },
+      },
+      config: { access: { kind: 'staff' } },
+    },
+    async (request) => {
+      await disableTotp(staffCtx(request), request.body);
+      return { ok: true as const };
     },
   );
 
@@ -67,7 +219,7 @@ export function staffAuthRoutes(app: FastifyInstance): void {
         summary: 'Heartbeat sent by the console while the person is using it (keeps the session unlocked)',
         response: { 200: okSchema, ...errorResponses(401) },
       },
-      config: { access: { kind: 'staff' } },
+      config: { access: beforeEnrolment },
     },
     async () => ({ ok: true as const }),
   );

@@ -1,4 +1,5 @@
 import { commonEn } from '../../shared/messages';
+import { accountEn } from './account.en';
 import { agendaEn } from './agenda.en';
 import { appSideEn } from './app-side.en';
 import { documentsEn } from './documents.en';
@@ -23,4 +24,5 @@ export const consoleEn: Record<ConsoleKey, string> = {
   ...documentsEn,
   ...messagesEn,
   ...setupEn,
+  ...accountEn,
 };

@@ -1,4 +1,5 @@
 import { commonFr } from '../../shared/messages';
+import { accountFr } from './account.fr';
 import { agendaFr } from './agenda.fr';
 import { appSideFr } from './app-side.fr';
 import { documentsFr } from './documents.fr';
@@ -23,6 +24,7 @@ export const consoleFr = {
   ...documentsFr,
   ...messagesFr,
   ...setupFr,
+  ...accountFr,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleFr;

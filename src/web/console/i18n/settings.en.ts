@@ -118,6 +118,9 @@ export const settingsEn: Record<keyof typeof settingsFr, string> = {
     'Patients cancel or move from their link until then; later, they are asked to call. 0 to 720 hours.',
   'settings.practice.reminder': 'Reminder (hours before)',
   'settings.practice.reminderHint': 'Sent between 08:00 and 20:00 only. 1 to 168 hours.',
+  'settings.practice.staffMfaRequired': 'Two-step sign-in required for the team',
+  'settings.practice.staffMfaRequiredHint':
+    'Every team member confirms their sign-in with an authenticator app; those without one set it up at their next sign-in.',
   'settings.practice.waitlistEnabled': 'Offer freed slots to the waiting list',
   'settings.practice.waitlistEnabledHint':
     'When an appointment is cancelled, waiting patients receive the slot by SMS or email.',

@@ -119,6 +119,9 @@ export const settingsFr = {
     'Le patient annule ou déplace depuis son lien jusque-là ; ensuite, il doit appeler. De 0 à 720 heures.',
   'settings.practice.reminder': 'Rappel (heures avant)',
   'settings.practice.reminderHint': 'Envoyé seulement entre 8 h et 20 h. De 1 à 168 heures.',
+  'settings.practice.staffMfaRequired': 'Connexion en deux étapes obligatoire pour l’équipe',
+  'settings.practice.staffMfaRequiredHint':
+    'Chaque membre de l’équipe confirme sa connexion avec une application d’authentification ; ceux qui n’en ont pas la configurent à leur prochaine connexion.',
   'settings.practice.waitlistEnabled': 'Proposer les créneaux libérés à la liste d’attente',
   'settings.practice.waitlistEnabledHint':
     'Quand un rendez-vous est annulé, les patients en attente reçoivent le créneau par SMS ou e-mail.',

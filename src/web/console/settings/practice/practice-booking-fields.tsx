@@ -42,6 +42,12 @@ export function PracticeBookingFields({ form, set, errorFor }: PracticeFieldsPro
         checked={form.waitlistEnabled}
         onChange={set('waitlistEnabled')}
       />
+      <CheckboxField
+        label={t('settings.practice.staffMfaRequired')}
+        hint={t('settings.practice.staffMfaRequiredHint')}
+        checked={form.staffMfaRequired}
+        onChange={set('staffMfaRequired')}
+      />
     </fieldset>
   );
 }

@@ -76,6 +76,7 @@ export interface PracticeForm {
   cancellationCutoffHours: string;
   reminderHoursBefore: string;
   waitlistEnabled: boolean;
+  staffMfaRequired: boolean;
 }
 
 export function practiceFormOf(settings: PracticeSettings): PracticeForm {
@@ -101,6 +102,7 @@ export function practiceFormOf(settings: PracticeSettings): PracticeForm {
     cancellationCutoffHours: String(settings.cancellationCutoffHours),
     reminderHoursBefore: String(settings.reminderHoursBefore),
     waitlistEnabled: settings.waitlistEnabled,
+    staffMfaRequired: settings.staffMfaRequired,
   };
 }
 
@@ -124,6 +126,7 @@ export function practiceBodyOf(form: PracticeForm) {
     cancellationCutoffHours: numberOf(form.cancellationCutoffHours),
     reminderHoursBefore: numberOf(form.reminderHoursBefore),
     waitlistEnabled: form.waitlistEnabled,
+    staffMfaRequired: form.staffMfaRequired,
   };
 }
 

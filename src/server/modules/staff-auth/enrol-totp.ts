@@ -1,0 +1,75 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import type { RecoveryCodes, TotpEnrolment } from '../../../contracts/staff-auth';
+import { type Ctx, withTransaction } from '../../context';
+import { staff, staffRecoveryCodes } from '../../db/schema';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/record-audit';
+import { type RateLimit, takeTokensOrThrow } from '../auth/rate-limit';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
+import { newTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUri } from './totp';
+
+const enrolCodesPerAccount: RateLimit = { max: 10, windowMs: 15 * 60_000 };
+
+function staffIdOf(ctx: Ctx): string {
+  if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
+  return ctx.actor.staffId;
+}
+
+/**
+ * Starts enrolling an authenticator app: a new secret (replacing any unconfirmed one), its otpauth://
+ * URI and that URI as a QR code. Nothing changes for sign-in until `confirmTotpEnrolment`.
+ */
+export async function startTotpEnrolment(ctx: Ctx): Promise<TotpEnrolment> {
+  const staffId = staffIdOf(ctx);
+  const secret = newTotpSecret();
+  const rows = await ctx.db
+    .update(staff)
+    .set({ totpSecret: sealTotpSecret(secret, ctx.deps.config.files.key), totpLastStep: null })
+    .where(and(eq(staff.id, staffId), isNull(staff.totpEnabledAt)))
+    .returning({ email: staff.email });
+  const member = rows[0];
+  if (!member) throw new AppError('CONFLICT');
+  const uri = totpUri(secret, member.email);
+  const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return { secret, uri, qrSvg };
+}
+
+/**
+ * Confirms the enrolment with a code of the app: two-factor sign-in is on from now, and ten recovery
+ * codes are made (only their hashes kept) and returned once.
+ */
+export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<RecoveryCodes> {
+  const staffId = staffIdOf(ctx);
+  await takeTokensOrThrow(
+    ctx.db,
+    [{ key: `staff-mfa:enrol:${staffId}`, limit: enrolCodesPerAccount }],
+    ctx.now,
+  );
+  const [member] = await ctx.db
+    .select({ totpSecret: staff.totpSecret, totpEnabledAt: staff.totpEnabledAt })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  if (!member?.totpSecret || member.totpEnabledAt) throw new AppError('CONFLICT');
+  const step = totpStepOf(openTotpSecret(member.totpSecret, ctx.deps.config.files.key), code, ctx.now);
+  if (step === null) throw new AppError('CODE_INVALID');
+  const recoveryCodes = newRecoveryCodes();
+  await withTransaction(ctx, async (tx) => {
+    const enabled = await tx.db
+      .update(staff)
+      .set({ totpEnabledAt: tx.now, totpLastStep: step })
+      .where(and(eq(staff.id, staffId), isNull(staff.totpEnabledAt)))
+      .returning({ id: staff.id });
+    if (enabled.length === 0) throw new AppError('CONFLICT');
+    await tx.db.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));
+    await tx.db.insert(staffRecoveryCodes).values(
+      recoveryCodes.map((typed) => ({
+        staffId,
+        codeHash: hashRecoveryCode(staffId, typed),
+        createdAt: tx.now,
+      })),
+    );
+    await recordAudit(tx, { action: 'staff.mfa_enable', entity: 'staff', entityId: staffId });
+  });
+  return { recoveryCodes };
+}
