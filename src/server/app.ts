@@ -10,6 +10,7 @@ import type { AppDeps } from './context';
 import { registerCompression } from './http/compress';
 import { registerErrorHandling } from './http/error-handler';
 import { registerTextGuard } from './http/text-guard';
+import { trustProxyOption } from './http/trust-proxy';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
 import { registerWeb } from './http/web';
@@ -51,7 +52,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     genReqId: () => randomUUID(),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // one concise line per request (below) instead of Fastify's two verbose ones
     logController: new LogController({ disableRequestLogging: true }),
