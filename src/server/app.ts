@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessageKeys } from '../contracts/zod-setup';
 import type { AppDeps } from './context';
+import { registerApiDocs } from './http/api-docs';
 import { registerCompression } from './http/compress';
 import { registerErrorHandling } from './http/error-handler';
 import { registerTextGuard } from './http/text-guard';
 import { trustProxyOption } from './http/trust-proxy';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerWeb } from './http/web';
 import { appModuleRoutes } from './modules/app-modules/routes';
 import { appReminderRoutes } from './modules/app-reminders/routes';
@@ -58,6 +58,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('deps', deps);
+  registerSecurityHeaders(app, { publicUrl: deps.config.publicUrl });
   app.addHook('onResponse', async (request, reply) => {
     const line = `${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
     if (reply.statusCode >= 500) request.log.error(line);
@@ -79,18 +80,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       parts: 15,
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Sourire API',
-        description:
-          'Online booking, agenda, patient app and console of a dental practice. Errors answer `{ code, message, issues? }`.',
-        version: '0.1.0',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
 
   registerGuard(app);
   registerErrorHandling(app);

@@ -120,6 +120,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: trustProxyVariable.default(false),
     JOBS: booleanish.default(true),
+    API_DOCS_PUBLIC: booleanish.default(false),
     VAPID_PUBLIC_KEY: z
       .string()
       .refine(isVapidPublicKey, 'must be a VAPID public key (npx web-push generate-vapid-keys)')
@@ -172,6 +173,8 @@ export interface Config {
   /** Which peers may tell the client's address (`X-Forwarded-For`) and scheme (`X-Forwarded-Proto`). */
   trustProxy: TrustProxy;
   jobs: boolean;
+  /** The API documentation (`/api/docs`) open to anyone, instead of to signed-in staff only. */
+  apiDocsPublic: boolean;
   /**
    * Web Push (issue 9 §3.14): the VAPID keys the push services know this server by, and the contact
    * they may write to (`mailto:` or `https:`).
@@ -247,6 +250,7 @@ export function toConfig(
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS,
+    apiDocsPublic: env.API_DOCS_PUBLIC,
     push: {
       ...(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
         ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
