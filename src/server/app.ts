@@ -4,6 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessageKeys } from '../contracts/zod-setup';
+import type { Config } from './config';
 import type { AppDeps } from './context';
 import { registerApiDocs } from './http/api-docs';
 import { registerCompression } from './http/compress';
@@ -36,21 +37,31 @@ import { settingsRoutes } from './modules/settings/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { staffAuthRoutes } from './modules/staff-auth/routes';
 import { waitlistRoutes } from './modules/waitlist/routes';
+import { safeError } from './safe-error';
 
 installZodMessageKeys();
 
 export interface BuildOptions {
-  /** pino options, or false for silence (tests). */
-  logger?: boolean | Record<string, unknown>;
+  /**
+   * false for silence (tests); otherwise the level (default LOG_LEVEL) and where the JSON lines go
+   * (default stdout). Errors are always logged through `safeError`, whatever the destination.
+   */
+  logger?: false | { level?: Config['logLevel']; stream?: { write(line: string): void } };
 }
 
 /** Builds the HTTP application; `main.ts` listens with it, tests `inject` into it. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? {
-      level: deps.config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: options.logger?.level ?? deps.config.logLevel,
+            ...(options.logger?.stream ? { stream: options.logger.stream } : {}),
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // a failing query's parameters (names, phones, emails…) never reach the log
+            serializers: { err: safeError },
+          },
     genReqId: () => randomUUID(),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
