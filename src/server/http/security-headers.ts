@@ -18,12 +18,21 @@ export const contentSecurityPolicy = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * Swagger UI (`/api/docs`, staff only by default) adds `<style>` elements at run time: its page alone may
+ * apply inline styles. Scripts stay its own files.
+ */
+export const apiDocsContentSecurityPolicy = contentSecurityPolicy.replace(
+  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+);
+
 /** Browsers keep to https for a year once they have seen it, subdomains too. */
 export const strictTransportSecurity = 'max-age=31536000; includeSubDomains';
 
 /**
  * Headers of every answer (issue 10 §5):
- * - HTML pages: the CSP above, and no framing;
+ * - HTML pages: the CSP above (Swagger UI's page its variant), and no framing;
  * - every answer: no MIME sniffing, referrer kept to the site, and HSTS when the public address is https
  *   (an http install, in development or behind nothing, must stay reachable over http);
  * - API answers: `Cache-Control: no-store`, since most carry personal data, unless the route chose its
@@ -36,7 +45,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { publicU
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
-      reply.header('content-security-policy', contentSecurityPolicy);
+      const docs = request.url.startsWith('/api/docs');
+      reply.header('content-security-policy', docs ? apiDocsContentSecurityPolicy : contentSecurityPolicy);
       reply.header('x-frame-options', 'DENY');
     }
     reply.header('x-content-type-options', 'nosniff');
