@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installZodMessageKeys } from '../contracts/zod-setup';
+import type { Config } from './config';
 import type { AppDeps } from './context';
+import { registerApiDocs } from './http/api-docs';
 import { registerCompression } from './http/compress';
 import { registerErrorHandling } from './http/error-handler';
 import { registerTextGuard } from './http/text-guard';
+import { trustProxyOption } from './http/trust-proxy';
 import './http/fastify-types';
 import { registerGuard } from './http/guard';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerWeb } from './http/web';
 import { appModuleRoutes } from './modules/app-modules/routes';
 import { appReminderRoutes } from './modules/app-reminders/routes';
@@ -36,28 +38,39 @@ import { setupRoutes } from './modules/setup/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { staffAuthRoutes } from './modules/staff-auth/routes';
 import { waitlistRoutes } from './modules/waitlist/routes';
+import { safeError } from './safe-error';
 
 installZodMessageKeys();
 
 export interface BuildOptions {
-  /** pino options, or false for silence (tests). */
-  logger?: boolean | Record<string, unknown>;
+  /**
+   * false for silence (tests); otherwise the level (default LOG_LEVEL) and where the JSON lines go
+   * (default stdout). Errors are always logged through `safeError`, whatever the destination.
+   */
+  logger?: false | { level?: Config['logLevel']; stream?: { write(line: string): void } };
 }
 
 /** Builds the HTTP application; `main.ts` listens with it, tests `inject` into it. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? {
-      level: deps.config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: options.logger?.level ?? deps.config.logLevel,
+            ...(options.logger?.stream ? { stream: options.logger.stream } : {}),
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // a failing query's parameters (names, phones, emails…) never reach the log
+            serializers: { err: safeError },
+          },
     genReqId: () => randomUUID(),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // one concise line per request (below) instead of Fastify's two verbose ones
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('deps', deps);
+  registerSecurityHeaders(app, { publicUrl: deps.config.publicUrl });
   app.addHook('onResponse', async (request, reply) => {
     const line = `${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
     if (reply.statusCode >= 500) request.log.error(line);
@@ -79,18 +92,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       parts: 15,
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Sourire API',
-        description:
-          'Online booking, agenda, patient app and console of a dental practice. Errors answer `{ code, message, issues? }`.',
-        version: '0.1.0',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
 
   registerGuard(app);
   registerErrorHandling(app);

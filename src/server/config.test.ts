@@ -39,10 +39,48 @@ describe('configuration', () => {
   });
 
   it('reads DEMO and booleans', () => {
-    expect(toConfig(parseEnv({ DEMO: 'false', TRUST_PROXY: 'yes' }), secret)).toMatchObject({
+    expect(toConfig(parseEnv({ DEMO: 'false', JOBS: 'no' }), secret)).toMatchObject({
       demo: 'never',
-      trustProxy: true,
+      jobs: false,
     });
+  });
+
+  it('reads TRUST_PROXY as off, a number of hops or a list of proxy addresses', () => {
+    const trustOf = (value?: string) => toConfig(parseEnv({ TRUST_PROXY: value }), secret).trustProxy;
+    expect(trustOf()).toBe(false);
+    expect(trustOf('false')).toBe(false);
+    expect(trustOf('0')).toBe(false);
+    expect(trustOf('1')).toEqual({ hops: 1 });
+    expect(trustOf('2')).toEqual({ hops: 2 });
+    expect(trustOf('127.0.0.1')).toEqual({ proxies: ['127.0.0.1'] });
+    expect(trustOf(' 127.0.0.1, 10.0.0.0/8,::1,fd00::/8 ,loopback')).toEqual({
+      proxies: ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback'],
+    });
+  });
+
+  it('refuses TRUST_PROXY=true, saying what to write instead', () => {
+    for (const value of ['true', 'yes', 'on', 'TRUE']) {
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: .*number of proxies.*\(1\).*addresses/,
+      );
+    }
+  });
+
+  it('refuses a TRUST_PROXY that is neither a hop count nor addresses', () => {
+    for (const value of [
+      'proxy.example',
+      '10.0.0.0/33',
+      '10.0.0.1/8/2',
+      '::1/129',
+      '1.2.3',
+      '-1',
+      '11',
+      '127.0.0.1,',
+      'a,b',
+    ]) {
+      expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY/);
+    }
   });
 
   it('fails fast naming every wrong variable and its value', () => {

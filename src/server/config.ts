@@ -1,5 +1,6 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,55 @@ export function generateVapidKeys(): VapidKeys {
     privateKey: Buffer.from(ecdh.getPrivateKey('hex').padStart(64, '0'), 'hex').toString('base64url'),
   };
 }
+
+/**
+ * Who may tell the client's address in `X-Forwarded-For`: nobody (`false`), the nearest `hops` proxies
+ * (the right-most entries), or the proxies at these addresses / CIDR ranges only.
+ */
+export type TrustProxy = false | { hops: number } | { proxies: string[] };
+
+/** The names proxy-addr knows for common ranges, accepted in a TRUST_PROXY list too. */
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(value: string): boolean {
+  if (namedRanges.has(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false`, a number of trusted hops, or a comma-separated list of proxy addresses/CIDRs.
+ * `true` is refused: it would believe the left-most `X-Forwarded-For` entry, which the client writes.
+ */
+const trustProxyVariable = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'true would trust any X-Forwarded-For a client writes; give the number of proxies in front of Sourire (1) or their addresses (127.0.0.1,10.0.0.0/8)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return { hops };
+    ctx.addIssue({ code: 'custom', message: 'must be at most 10 trusted hops' });
+    return z.NEVER;
+  }
+  const proxies = value.split(',').map((entry) => entry.trim());
+  const wrong = proxies.filter((entry) => !isAddressOrRange(entry));
+  if (wrong.length === 0) return { proxies };
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be false, a number of hops or a comma-separated list of IP addresses or CIDR ranges (not an address: ${wrong.map((entry) => `"${entry}"`).join(', ')})`,
+  });
+  return z.NEVER;
+});
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -68,8 +118,9 @@ const envSchema = z
     SMS_SENDER: z.string().min(1).max(11).default('Sourire'),
     DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: booleanish.default(false),
+    TRUST_PROXY: trustProxyVariable.default(false),
     JOBS: booleanish.default(true),
+    API_DOCS_PUBLIC: booleanish.default(false),
     VAPID_PUBLIC_KEY: z
       .string()
       .refine(isVapidPublicKey, 'must be a VAPID public key (npx web-push generate-vapid-keys)')
@@ -119,8 +170,11 @@ export interface Config {
   sms: { provider: 'none' } | { provider: 'http'; url: string; token: string | null; sender: string };
   demo: 'auto' | 'always' | 'never';
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Which peers may tell the client's address (`X-Forwarded-For`) and scheme (`X-Forwarded-Proto`). */
+  trustProxy: TrustProxy;
   jobs: boolean;
+  /** The API documentation (`/api/docs`) open to anyone, instead of to signed-in staff only. */
+  apiDocsPublic: boolean;
   /**
    * Web Push (issue 9 §3.14): the VAPID keys the push services know this server by, and the contact
    * they may write to (`mailto:` or `https:`).
@@ -196,6 +250,7 @@ export function toConfig(
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     jobs: env.JOBS,
+    apiDocsPublic: env.API_DOCS_PUBLIC,
     push: {
       ...(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
         ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }

@@ -68,10 +68,12 @@ describe('API conventions', () => {
     });
   });
 
-  it('serves the OpenAPI document with every route', async () => {
-    const answer = await new TestClient(t.app).get<{ openapi: string; paths: Record<string, unknown> }>(
-      '/api/docs/json',
-    );
+  it('serves the OpenAPI document with every route to signed-in staff', async () => {
+    const practice = await makePractice(t.deps.db);
+    const member = await makeStaff(t.deps.db, practice.id);
+    const staff = new TestClient(t.app);
+    await staff.post('/api/staff/sign-in', { email: member.email, password: testPassword });
+    const answer = await staff.get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs/json');
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toMatch(/^3\./);
     expect(Object.keys(answer.body.paths)).toEqual(

@@ -71,8 +71,8 @@ function urlOf(operation: Operation, value: string): string {
 }
 
 it('answers no malformed input on any operation with a 5xx', { timeout: 60_000 }, async () => {
-  const docs = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
-  const operations = operationsOf(docs.json());
+  // the document itself: over HTTP it is for signed-in staff only
+  const operations = operationsOf(t.app.swagger() as unknown as Parameters<typeof operationsOf>[0]);
   const failures: string[] = [];
   let sent = 0;
   for (const client of [new TestClient(t.app), admin]) {

@@ -9,6 +9,7 @@ import {
   validationMessage,
 } from '../../contracts/i18n/messages';
 import { AppError, sqlState } from '../errors';
+import { safeError } from '../safe-error';
 import { sendAreaPage } from './web';
 
 /**
@@ -19,7 +20,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toErrorBody(error, request.lang);
     const status = errorStatus[body.code];
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status >= 500) request.log.error({ err: safeError(error) }, 'request failed');
     else request.log.info({ code: body.code }, 'request refused');
     if (error instanceof AppError && error.headers) reply.headers(error.headers);
     return reply.status(status).send({ ...body, requestId: request.id });

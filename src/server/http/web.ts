@@ -12,16 +12,6 @@ const areas = [
   { prefix: '/rdv', file: 'entries/rdv.html' },
 ] as const;
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 /** The patient app's service worker (built by scripts/vite/patient-pwa.ts) and the scope it controls. */
 const serviceWorker = { file: '/app/sw.js', scope: '/app' } as const;
 
@@ -47,16 +37,6 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
       // Served from /app/ but controls /app itself too (start_url and scope of the manifest).
       if (file.endsWith(serviceWorker.file)) res.header('service-worker-allowed', serviceWorker.scope);
     },
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
-      reply.header('content-security-policy', contentSecurityPolicy);
-      reply.header('x-frame-options', 'DENY');
-    }
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    return payload;
   });
   return true;
 }

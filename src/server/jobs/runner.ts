@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../context';
 import { drainOutbox } from '../modules/outbox/drain-outbox';
+import { safeError } from '../safe-error';
 import { jobHandlers, recurringSchedulers } from './handlers';
 import { housekeeping } from './housekeeping';
 import { runDueJobs } from './scheduled-jobs';
@@ -41,7 +42,7 @@ export function startJobRunner(deps: AppDeps, log: FastifyBaseLogger): JobRunner
         for (const schedule of recurringSchedulers) await schedule(deps);
       }
     } catch (error) {
-      log.error({ err: error }, 'background job pass failed');
+      log.error({ err: safeError(error) }, 'background job pass failed');
     }
   };
 

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../context';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
+import { safeErrorMessage } from '../safe-error';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobHandler = (deps: AppDeps, job: JobRow) => Promise<void>;
@@ -102,7 +103,7 @@ export async function runDueJobs(
         .set({
           status: exhausted ? 'failed' : 'pending',
           lockedUntil: null,
-          lastError: error instanceof Error ? error.message.slice(0, 500) : 'job failed',
+          lastError: error instanceof Error ? safeErrorMessage(error).slice(0, 500) : 'job failed',
           runAt: new Date(deps.clock.now().getTime() + 60_000 * 2 ** Math.max(0, job.attempts - 1)),
         })
         .where(eq(jobs.id, job.id));
