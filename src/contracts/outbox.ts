@@ -21,7 +21,12 @@ export const outboxMessageSchema = z.object({
   recipient: z.string(),
   kind: z.string(),
   subject: z.string().nullable(),
-  body: z.string().nullable().describe('Null when the message holds a secret and has left the outbox'),
+  body: z
+    .string()
+    .nullable()
+    .describe(
+      'Null when the message holds a secret and has left the outbox; while held, its one-time codes read "[code masqué]"/"[code hidden]" outside demo mode',
+    ),
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'held']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

@@ -388,6 +388,66 @@ describe('manage link', () => {
     ).toBe(404);
   });
 
+  it('is parsed strictly: a suffix, another dot, padding or another alphabet is refused like a wrong token', async () => {
+    const s = await booked();
+    const token = s.appointment.manageToken;
+    const anyone = new TestClient(t.app);
+    expect((await anyone.get(`/api/public/appointments/${token}`)).status).toBe(200);
+    for (const mutated of [
+      `${token}.junk`,
+      `${token}.`,
+      `${token}=`,
+      `${token}==`,
+      `${token}A`,
+      token.slice(0, -1),
+      token.replace('.', '..'),
+      `${token.slice(0, -1)}+`,
+      token.toUpperCase(),
+      ` ${token}`,
+    ]) {
+      const answer = await anyone.get(`/api/public/appointments/${encodeURIComponent(mutated)}`);
+      expect(answer.status, mutated).toBe(404);
+      expect(answer.body, mutated).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect((await anyone.post(`/api/public/appointments/${token}.junk/cancel`)).status).toBe(404);
+    const [row] = await t.deps.db.select().from(appointments).where(eq(appointments.id, s.appointment.id));
+    expect(row?.cancelledAt).toBeNull();
+  });
+
+  it('expires 30 days after the appointment’s end: 410 LINK_EXPIRED for every use of the link', async () => {
+    const s = await booked();
+    const token = s.appointment.manageToken;
+    const anyone = new TestClient(t.app);
+    const endAgo = async (ms: number) => {
+      const endsAt = new Date(t.clock.now().getTime() - ms);
+      await t.deps.db
+        .update(appointments)
+        .set({ startsAt: new Date(endsAt.getTime() - 30 * 60_000), endsAt })
+        .where(eq(appointments.id, s.appointment.id));
+    };
+    const day = 86_400_000;
+    // ended 29 days and 23 hours ago: the link still shows the (past) appointment
+    await endAgo(30 * day - 3600_000);
+    const still = await anyone.get<Booked>(`/api/public/appointments/${token}`);
+    expect(still.status).toBe(200);
+    expect(still.body.id).toBe(s.appointment.id);
+    // ended 30 days and an hour ago: expired, whatever is asked
+    await endAgo(30 * day + 3600_000);
+    const answers = [
+      await anyone.get(`/api/public/appointments/${token}`),
+      await anyone.get(`/api/public/appointments/${token}/slots`),
+      await anyone.get(`/api/public/appointments/${token}/calendar.ics`),
+      await anyone.post(`/api/public/appointments/${token}/cancel`),
+      await anyone.post(`/api/public/appointments/${token}/move`, { startsAt: nextWeekdayAt(11) }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(410);
+      expect(answer.body).toMatchObject({ code: 'LINK_EXPIRED' });
+    }
+    // a wrong token stays a 404: expiry says nothing about tokens that were never valid
+    expect((await anyone.get(`/api/public/appointments/${token}x`)).status).toBe(404);
+  });
+
   it('refuses online changes after the cutoff, with the phone to call', async () => {
     const s = await booked();
     await t.deps.db

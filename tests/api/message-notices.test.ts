@@ -38,6 +38,13 @@ function reply(desk: TestClient, patientId: string, body: string): Promise<Answe
   });
 }
 
+/** The app shows a thread, then marks it read (the GET changes nothing, the POST does). */
+async function openThread(app: TestClient, patientId: string): Promise<number[]> {
+  const shown = await app.get(`/api/patient/messages/threads/${patientId}`);
+  const read = await app.post(`/api/patient/messages/threads/${patientId}/read`);
+  return [shown.status, read.status];
+}
+
 async function notices(practiceId: string) {
   return t.deps.db
     .select()
@@ -89,7 +96,7 @@ describe('"you have a new message" notices', () => {
     // sent (held: no SMS provider in tests), then the family reads the thread: the next reply notifies
     await drainOutbox(t.deps);
     expect((await notices(s.practice.id)).map((row) => row.status)).toEqual(['held']);
-    expect((await s.paulApp.get(`/api/patient/messages/threads/${s.paul.id}`)).status).toBe(200);
+    expect(await openThread(s.paulApp, s.paul.id)).toEqual([200, 200]);
     expect((await reply(s.desk, s.paul.id, 'Un dernier mot.')).status).toBe(201);
     expect((await notices(s.practice.id)).map((row) => row.status)).toEqual(['held', 'pending']);
   });
@@ -158,7 +165,7 @@ describe('"you have a new message" notices', () => {
     const s = await setup();
     expect((await reply(s.desk, s.paul.id, 'Bonsoir')).status).toBe(201);
     setClock('2026-10-25T01:30:00Z'); // 02:30 CET, after the change
-    expect((await s.paulApp.get(`/api/patient/messages/threads/${s.paul.id}`)).status).toBe(200);
+    expect(await openThread(s.paulApp, s.paul.id)).toEqual([200, 200]);
     // read at night: the evening's notice is cancelled; a new reply at 02:30 waits for 08:00 CET
     expect((await reply(await s.deskAgain(), s.paul.id, 'Et bonne nuit')).status).toBe(201);
     const [notice, ...others] = await notices(s.practice.id);
@@ -172,8 +179,11 @@ describe('"you have a new message" notices', () => {
     expect((await reply(s.desk, s.lea.id, 'La radio est bonne.')).status).toBe(201);
     expect(await notices(s.practice.id)).toHaveLength(1);
     setClock('2026-12-03T22:40:00Z');
-    // Paul opens Léa's thread on his phone at 23:40
+    // a GET alone (a prefetch, a cross-site link) changes nothing: the notice still waits
     expect((await s.paulApp.get(`/api/patient/messages/threads/${s.lea.id}`)).status).toBe(200);
+    expect(await notices(s.practice.id)).toHaveLength(1);
+    // Paul opens Léa's thread on his phone at 23:40: shown, then marked read
+    expect(await openThread(s.paulApp, s.lea.id)).toEqual([200, 200]);
     expect(await notices(s.practice.id)).toEqual([]);
     setClock('2026-12-04T07:05:00Z');
     await drainOutbox(t.deps);
@@ -185,7 +195,7 @@ describe('"you have a new message" notices', () => {
     const s = await setup();
     await reply(s.desk, s.paul.id, 'Bonjour');
     await drainOutbox(t.deps);
-    await s.paulApp.get(`/api/patient/messages/threads/${s.paul.id}`);
+    await openThread(s.paulApp, s.paul.id);
     expect((await notices(s.practice.id)).map((row) => row.status)).toEqual(['held']);
   });
 });

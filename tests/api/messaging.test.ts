@@ -180,10 +180,24 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.bytes.equals(photo)).toBe(true);
 
-    // opening the thread marks the patient's message read by the practice, and is audited
-    const opened = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.paul.id}`);
-    expect(opened.status).toBe(200);
-    expect(opened.body.items).toHaveLength(1);
+    // reading the thread (twice) is audited and changes nothing: still unread
+    for (let times = 0; times < 2; times += 1) {
+      const opened = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.paul.id}`);
+      expect(opened.status).toBe(200);
+      expect(opened.body.items).toHaveLength(1);
+      expect(opened.body.items[0]?.readByStaffAt).toBeNull();
+    }
+    expect((await s.desk.get<UnreadCount>('/api/console/messages/unread-count')).body).toEqual({
+      unreadMessages: 1,
+      unreadThreads: 1,
+    });
+    // the console marks it read once shown, by POST; a second POST changes nothing more
+    expect((await s.desk.post(`/api/console/messages/threads/${s.paul.id}/read`)).body).toEqual({ ok: true });
+    const [marked] = await t.deps.db.select().from(messages).where(eq(messages.id, sent.body.id));
+    expect(marked?.readByStaffAt).toBeInstanceOf(Date);
+    expect((await s.desk.post(`/api/console/messages/threads/${s.paul.id}/read`)).status).toBe(200);
+    const [again] = await t.deps.db.select().from(messages).where(eq(messages.id, sent.body.id));
+    expect(again?.readByStaffAt).toEqual(marked?.readByStaffAt);
     expect((await s.desk.get<UnreadCount>('/api/console/messages/unread-count')).body.unreadMessages).toBe(0);
     expect((await s.desk.get<InboxPage>('/api/console/messages?unread=true')).body.items).toHaveLength(0);
     const audited = await t.deps.db
@@ -216,6 +230,15 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
       'Bonjour, ma couronne bouge.',
     ]);
     expect(page.body.items[1]?.readByStaffAt).not.toBeNull();
+    // reading by GET (twice) leaves the reply unread; the app's POST marks it read
+    await s.paulApp.get(`/api/patient/messages/threads/${s.paul.id}`);
+    const still = await s.paulApp.get<PatientThreadList>('/api/patient/messages/threads');
+    expect(still.body.items.find((item) => item.patientId === s.paul.id)?.unreadCount).toBe(1);
+    expect(page.body.items[0]?.readByPatientAt).toBeNull();
+    expect((await s.paulApp.post(`/api/patient/messages/threads/${s.paul.id}/read`)).body).toEqual({
+      ok: true,
+    });
+    expect((await s.paulApp.post(`/api/patient/messages/threads/${s.paul.id}/read`)).status).toBe(200);
     const after = await s.paulApp.get<PatientThreadList>('/api/patient/messages/threads');
     expect(after.body.items.find((item) => item.patientId === s.paul.id)?.unreadCount).toBe(0);
     const seen = await s.desk.get<StaffThread>(`/api/console/messages/threads/${s.paul.id}`);
@@ -277,8 +300,9 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
     await send(s.desk, `/api/console/messages/threads/${s.lea.id}`, { body: 'Venez mercredi.' });
     const paulBefore = await s.paulApp.get<PatientThreadList>('/api/patient/messages/threads');
     expect(paulBefore.body.items.find((item) => item.patientId === s.lea.id)?.unreadCount).toBe(1);
-    // Marie opens it: read for the family, so Paul has nothing unread either
+    // Marie opens it (shown, then marked read): read for the family, so Paul has nothing unread either
     await marieApp.get(`/api/patient/messages/threads/${s.lea.id}`);
+    expect((await marieApp.post(`/api/patient/messages/threads/${s.lea.id}/read`)).status).toBe(200);
     const paulAfter = await s.paulApp.get<PatientThreadList>('/api/patient/messages/threads');
     expect(paulAfter.body.items.find((item) => item.patientId === s.lea.id)?.unreadCount).toBe(0);
   });
@@ -316,6 +340,13 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
     expect(await storedFiles()).toEqual(before.files);
     // the family still downloads its own
     expect((await download(s.paulApp, `/api/patient/messages/attachments/${attachmentId}`)).status).toBe(200);
+    // nor can another family mark it read
+    const forLea = await send(s.desk, `/api/console/messages/threads/${s.lea.id}`, { body: 'Pour Léa' });
+    const joseMarks = await joseApp.post(`/api/patient/messages/threads/${s.lea.id}/read`);
+    expect(joseMarks.status).toBe(404);
+    expect(joseMarks.body).toMatchObject({ code: 'NOT_FOUND' });
+    const [unreadForLea] = await t.deps.db.select().from(messages).where(eq(messages.id, forLea.body.id));
+    expect(unreadForLea?.readByPatientAt).toBeNull();
   });
 
   it('refuses a renamed executable, an empty file and a file over the limit with clear messages, storing nothing', async () => {
@@ -433,6 +464,7 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
     expect((await send(s.paulApp, `/api/console/messages/threads/${s.paul.id}`, { body: 'x' })).status).toBe(
       401,
     );
+    expect((await s.paulApp.post(`/api/console/messages/threads/${s.paul.id}/read`)).status).toBe(401);
 
     const elsewhere = await makePractice(t.deps.db);
     const other = await makeStaff(t.deps.db, elsewhere.id, { role: 'admin' });
@@ -442,6 +474,9 @@ describe('messages between a family and the practice (MSG-1, MSG-3)', () => {
       0,
     );
     expect((await otherDesk.get(`/api/console/messages/threads/${s.paul.id}`)).status).toBe(404);
+    expect((await otherDesk.post(`/api/console/messages/threads/${s.paul.id}/read`)).status).toBe(404);
+    const [stillUnread] = await t.deps.db.select().from(messages).where(eq(messages.id, sent.body.id));
+    expect(stillUnread?.readByStaffAt).toBeNull();
     expect((await send(otherDesk, `/api/console/messages/threads/${s.paul.id}`, { body: 'x' })).status).toBe(
       404,
     );
@@ -848,8 +883,9 @@ describe('live messages (MSG-3, NOT-4)', () => {
       const reply = await send(s.desk, `/api/console/messages/threads/${s.hugo.id}`, { body: 'Gardez-la !' });
       await marie.waitFor((events) => events.some((e) => e.data.messageId === reply.body.id));
       expect(marie.events.find((e) => e.data.messageId === reply.body.id)?.data.authorKind).toBe('staff');
-      // Marie opens the thread: the console hears it was read
+      // Marie opens the thread (shown, then marked read): the console hears it was read
       await marieApp.get(`/api/patient/messages/threads/${s.hugo.id}`);
+      await marieApp.post(`/api/patient/messages/threads/${s.hugo.id}/read`);
       await console_.waitFor((events) =>
         events.some((e) => e.event === 'read' && e.data.by === 'patient' && e.data.patientId === s.hugo.id),
       );
@@ -928,7 +964,9 @@ describe('API documentation', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/patient/messages/threads/{patientId}',
+        '/api/patient/messages/threads/{patientId}/read',
         '/api/console/messages',
+        '/api/console/messages/threads/{patientId}/read',
         '/api/console/messages/attachments/{attachmentId}/file',
         '/api/console/message-templates/{templateId}',
       ]),

@@ -1,15 +1,18 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv, toConfig } from '../../src/server/config';
 import type { Database } from '../../src/server/db/client';
-import { outbox } from '../../src/server/db/schema';
+import { auditLog, outbox } from '../../src/server/db/schema';
+import { demoSlug } from '../../src/server/demo/demo-data';
+import { secureLinkCodeSms, signatureCodeSms } from '../../src/server/messages/document-templates';
+import { signInCodeSms } from '../../src/server/messages/templates';
 import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
 import { enqueueMessage } from '../../src/server/modules/outbox/enqueue-message';
 import { createTransports } from '../../src/server/modules/outbox/transports';
 import { TestClient } from '../support/client';
-import { makePractice, makeStaff, testPassword } from '../support/factories';
+import { makePatient, makePractice, makeStaff, testPassword } from '../support/factories';
 import { startSmtpServer } from '../support/smtp';
 import { createTestApp, openTestDatabase, type TestApp } from '../support/test-app';
 
@@ -45,6 +48,8 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
 let wired: TestApp;
 let bare: TestApp;
+/** No SMS provider and `DEMO=false`: how a production server without a provider lists the outbox. */
+let hidden: TestApp;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -61,10 +66,12 @@ beforeAll(async () => {
   );
   wired = await createTestApp({ database, transports: createTransports(config) });
   bare = await createTestApp({ database });
+  hidden = await createTestApp({ database, config: { DEMO: 'false' } });
 });
 afterAll(async () => {
   await wired.close();
   await bare.close();
+  await hidden.close();
   await database.close();
   await smtp.close();
   await gateway.close();
@@ -346,5 +353,170 @@ describe('console outbox page', () => {
     const sms = await client.get<Page>('/api/console/outbox?channel=sms');
     expect(sms.body.items.map((item) => item.body)).toEqual(['by sms']);
     expect((await client.get('/api/console/outbox?channel=fax')).status).toBe(400);
+  });
+
+  it('hides one-time codes outside demo mode, in the reader’s language; the stored text still goes out whole', async () => {
+    const practice = await makePractice(database.db);
+    const admin = await makeStaff(database.db, practice.id, { role: 'admin' });
+    const name = 'Cabinet des Tilleuls';
+    const sent = [
+      {
+        kind: 'app_sign_in_code',
+        code: '482913',
+        body: signInCodeSms('fr', { practice: name, code: '482913' }),
+      },
+      {
+        kind: 'signature_code',
+        code: '705126',
+        body: signatureCodeSms('fr', { practice: name, code: '705126' }),
+      },
+      {
+        kind: 'secure_link_code',
+        code: '031337',
+        body: secureLinkCodeSms('en', { practice: name, code: '031337' }),
+      },
+    ];
+    const base = Date.now();
+    for (const [index, message] of sent.entries()) {
+      await enqueueMessage(
+        database.db,
+        {
+          practiceId: practice.id,
+          channel: 'sms',
+          recipient: `+3363998420${index}`,
+          kind: message.kind,
+          body: message.body,
+          sensitive: true,
+          notBefore: new Date(base),
+        },
+        new Date(base + index * 1000),
+      );
+    }
+    await drainOutbox(bare.deps);
+    type Page = { items: { body: string | null; status: string; kind: string }[] };
+    const codesIn = (page: Page) => sent.filter((message) => JSON.stringify(page).includes(message.code));
+
+    // the demo (tests run outside production): the front desk reads the codes
+    const demoDesk = new TestClient(bare.app);
+    await demoDesk.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+    const demo = await demoDesk.get<Page>('/api/console/outbox');
+    expect(codesIn(demo.body)).toHaveLength(3);
+
+    // DEMO=false: held, the text is there but every code reads "code masqué"
+    const desk = new TestClient(hidden.app);
+    await desk.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+    const masked = await desk.get<Page>('/api/console/outbox');
+    expect(masked.status).toBe(200);
+    expect(masked.body.items.map((item) => item.status)).toEqual(['held', 'held', 'held']);
+    expect(codesIn(masked.body)).toEqual([]);
+    expect(masked.body.items.map((item) => item.body)).toEqual([
+      `${name}: to open the document sent to you, enter the code [code masqué]. Valid 10 minutes.`,
+      `${name} : pour signer votre document, saisissez le code [code masqué]. Valable 10 minutes. Ne le communiquez à personne.`,
+      `${name} : votre code est [code masqué]. Valable 10 minutes. Ne le communiquez à personne.`,
+    ]);
+    // in the reader's language
+    const english = new TestClient(hidden.app, { lang: 'en' });
+    await english.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+    const inEnglish = await english.get<Page>('/api/console/outbox');
+    expect(inEnglish.body.items[0]?.body).toContain('enter the code [code hidden].');
+    expect(codesIn(inEnglish.body)).toEqual([]);
+
+    // masked on read only: the stored text is whole, and a provider configured later sends it whole
+    const rows = await database.db.select().from(outbox).where(eq(outbox.practiceId, practice.id));
+    expect(rows.map((row) => row.body).sort()).toEqual(sent.map((message) => message.body).sort());
+    await database.db
+      .update(outbox)
+      .set({ status: 'pending', nextAttemptAt: new Date(0) })
+      .where(eq(outbox.practiceId, practice.id));
+    while ((await drainOutbox(wired.deps)) > 0) {
+      // send them all
+    }
+    for (const [index, message] of sent.entries()) {
+      const request = gateway.requests.find((item) => item.body.to === `+3363998420${index}`);
+      expect(request?.body.text).toBe(message.body);
+    }
+  });
+
+  it('in production, shows codes only for the demo practice of a DEMO=true server', async () => {
+    const showroom = await makePractice(database.db, { slug: demoSlug });
+    const real = await makePractice(database.db);
+    const production = await createTestApp({ database, config: { DEMO: 'true' } });
+    try {
+      production.deps.config = { ...production.deps.config, env: 'production' };
+      const read = async (practiceId: string) => {
+        const admin = await makeStaff(database.db, practiceId, { role: 'admin' });
+        await enqueueMessage(
+          database.db,
+          {
+            practiceId,
+            channel: 'sms',
+            recipient: '+33639984300',
+            kind: 'app_sign_in_code',
+            body: 'Votre code est 246810.',
+            sensitive: true,
+          },
+          new Date(),
+        );
+        await drainOutbox(bare.deps);
+        const desk = new TestClient(production.app);
+        await desk.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+        return (await desk.get<{ items: { body: string | null }[] }>('/api/console/outbox')).body.items[0]
+          ?.body;
+      };
+      expect(await read(showroom.id)).toBe('Votre code est 246810.');
+      expect(await read(real.id)).toBe('Votre code est [code masqué].');
+      production.deps.config = { ...production.deps.config, demo: 'auto' };
+      expect(await read(showroom.id)).toBe('Votre code est [code masqué].');
+    } finally {
+      await production.close();
+    }
+  });
+
+  it('audits each read of the outbox: who, when, which messages and patients, whether codes showed', async () => {
+    const practice = await makePractice(database.db);
+    const admin = await makeStaff(database.db, practice.id, { role: 'admin' });
+    const patient = await makePatient(database.db, practice.id);
+    const id =
+      (await enqueueMessage(
+        database.db,
+        {
+          practiceId: practice.id,
+          channel: 'sms',
+          recipient: '+33639984400',
+          kind: 'appointment_reminder',
+          body: 'Rappel',
+          patientId: patient.id,
+        },
+        new Date(),
+      )) ?? '';
+    const desk = new TestClient(hidden.app);
+    await desk.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
+    expect((await desk.get('/api/console/outbox?channel=sms')).status).toBe(200);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, practice.id), eq(auditLog.action, 'outbox.list')));
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actorKind: 'staff',
+        actorId: admin.id,
+        entity: 'outbox',
+        at: expect.any(Date),
+        details: {
+          channel: 'sms',
+          status: null,
+          messageIds: [id],
+          patientIds: [patient.id],
+          codesShown: false,
+        },
+      }),
+    ]);
+    // an empty page shows nothing of a patient: nothing to record
+    expect((await desk.get('/api/console/outbox?channel=email')).status).toBe(200);
+    const after = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, practice.id), eq(auditLog.action, 'outbox.list')));
+    expect(after).toHaveLength(1);
   });
 });

@@ -475,6 +475,72 @@ describe('history (PAT-4)', () => {
   });
 });
 
+describe('history and agenda grants', () => {
+  it('a practitioner sees a colleague’s appointments of the patient only with a grant on her agenda; the desk sees all', async () => {
+    const s = await makeSchedulingPractice(t.deps.db);
+    const patient = await makePatient(t.deps.db, s.practice.id, { ownPractitionerId: s.dentist.id });
+    const visit = (practitionerId: string, daysAgo: number, comment: string) => {
+      const startsAt = new Date(Date.now() - daysAgo * 86_400_000);
+      return {
+        practiceId: s.practice.id,
+        patientId: patient.id,
+        practitionerId,
+        locationId: s.location.id,
+        motifId: s.motif.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        status: 'seen' as const,
+        comment,
+      };
+    };
+    await t.deps.db
+      .insert(appointments)
+      .values([
+        visit(s.dentist.id, 3, 'Anxieuse, parle de son divorce'),
+        visit(s.dentist.id, 10, 'Bilan parodontal inquiétant'),
+        visit(s.other.id, 17, 'Détartrage'),
+      ]);
+    const url = `/api/console/patients/${patient.id}/appointments`;
+    const practitionersOf = (history: PatientHistory) => history.items.map((item) => item.practitionerId);
+
+    // the front desk (and the admin) see every agenda
+    const desk = await staffClient(t.app, s.secretary.email, testPassword);
+    const all = await desk.get<PatientHistory>(url);
+    expect(practitionersOf(all.body)).toEqual([s.dentist.id, s.dentist.id, s.other.id]);
+    expect(all.body.counts.seen).toBe(3);
+    const admin = await staffClient(t.app, s.admin.email, testPassword);
+    expect((await admin.get<PatientHistory>(url)).body.items).toHaveLength(3);
+
+    // Dr Moreau without a grant on Dr Bernard's agenda: her own appointment only, no word of the others
+    const colleague = await staffClient(t.app, s.other.email, testPassword);
+    const own = await colleague.get<PatientHistory>(url);
+    expect(own.status).toBe(200);
+    expect(practitionersOf(own.body)).toEqual([s.other.id]);
+    expect(own.body.counts).toEqual({
+      toFill: 0,
+      seen: 1,
+      upcoming: 0,
+      excused: 0,
+      notExcused: 0,
+      cancelled: 0,
+    });
+    expect(JSON.stringify(own.body)).not.toContain('divorce');
+    expect(JSON.stringify(own.body)).not.toContain('parodontal');
+    const audits = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, s.other.id), eq(auditLog.action, 'patient.history')));
+    expect(audits.map((row) => row.details)).toEqual([{ appointmentIds: [own.body.items[0]?.id] }]);
+
+    // once the admin grants her Dr Bernard's agenda, she sees them, as in the agenda
+    const granted = await admin.patch(`/api/console/staff/${s.other.id}`, { agendaGrants: [s.dentist.id] });
+    expect(granted.status).toBe(200);
+    const shared = await colleague.get<PatientHistory>(url);
+    expect(practitionersOf(shared.body)).toEqual([s.dentist.id, s.dentist.id, s.other.id]);
+    expect(shared.body.items[0]?.comment).toBe('Anxieuse, parle de son divorce');
+  });
+});
+
 describe('another practice’s file', () => {
   it('answers 404 on read, update and history, and changes nothing', async () => {
     const s = await setup();

@@ -143,6 +143,18 @@ it('a new patient books a check-up on a phone, then moves it from the manage lin
   expect(booked?.channel).toBe('online');
   // a first visit: the motif's first-visit length, kept by the move
   expect(((booked?.endsAt.getTime() ?? 0) - (booked?.startsAt.getTime() ?? 0)) / 60_000).toBe(45);
+
+  // 30 days after the appointment the link has expired: the page says so, and whom to call
+  const ended = new Date(Date.now() - 31 * 86_400_000);
+  await server.deps.db
+    .update(appointments)
+    .set({ startsAt: new Date(ended.getTime() - 45 * 60_000), endsAt: ended })
+    .where(eq(appointments.id, booked?.id ?? ''));
+  await page.goto(manageUrl);
+  await page.getByRole('heading', { name: 'Gérer mon rendez-vous', level: 1 }).waitFor();
+  await page.getByText('Ce lien a expiré : il reste valable 30 jours après le rendez-vous.').waitFor();
+  expect(await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).count()).toBe(0);
+  await expectNoOverflow(page);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -172,9 +172,12 @@ it('Messagerie: Paul sends a photo, a renamed executable is refused under the fi
   await staffWrites(ids.paul, 'Merci, le Dr Bernard regarde votre photo.');
   await messages.getByText('Merci, le Dr Bernard regarde votre photo.').waitFor();
   await messages.getByText(/Nadia Lefèvre/).waitFor();
-  // the practice opens the thread: Paul's message is marked read, live
+  // the practice opens the thread, as the console does: shown (a GET changes nothing), then marked read
   const read = await desk.request.get(`${server.url}/api/console/messages/threads/${ids.paul}`);
   expect(read.status()).toBe(200);
+  const marked = await desk.request.post(`${server.url}/api/console/messages/threads/${ids.paul}/read`);
+  expect(marked.status()).toBe(200);
+  // Paul's message is marked read, live
   await messages.getByText('Lu par le cabinet').waitFor();
   await checkScreen(page);
 

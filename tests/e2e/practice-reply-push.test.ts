@@ -118,7 +118,7 @@ it('a practice reply reaches the patient: notifications allowed in the app, the 
   expect(stored).toMatchObject([{ phone: paulDurand.e164, p256dh: keys.p256dh, auth: keys.auth }]);
 
   // Paul has read his thread (the demo may hold earlier replies: a notice goes once per unread stretch)
-  const read = await context.request.get(`${server.url}/api/patient/messages/threads/${paul.id}`);
+  const read = await context.request.post(`${server.url}/api/patient/messages/threads/${paul.id}/read`);
   expect(read.status()).toBe(200);
   const replyTime = new Date();
   // the secretary answers Paul (through the API, as the console does)

@@ -9,7 +9,7 @@ import { discardStored, type StoredUpload, storeUpload } from '../files/store-up
 import { uploadDocument } from '../modules/documents/upload-document';
 import { recordSignature, type SignatureFacts, storeSignedPdf } from '../modules/documents/write-signature';
 import { appendMessage } from '../modules/messaging/append-message';
-import { readStaffThread } from '../modules/messaging/read-thread';
+import { markStaffThreadRead } from '../modules/messaging/read-thread';
 import { createTemplate } from '../modules/messaging/save-template';
 import { sendStaffMessage } from '../modules/messaging/send-staff-message';
 import { queueAppointmentNotice } from '../modules/notifications/appointment-notices';
@@ -173,7 +173,7 @@ async function seedConversations(refs: Refs): Promise<void> {
     }
     const reader = new Date(Math.min(last.getTime() + 20 * 60_000, refs.now.getTime()));
     if (conversation.readByStaff) {
-      await readStaffThread(ctxAt(refs, refs.staffActor('secretary'), reader), owner.id, { limit: 50 });
+      await markStaffThreadRead(ctxAt(refs, refs.staffActor('secretary'), reader), owner.id);
     }
     if (conversation.readByPatient) {
       // what the app's thread view marks when a phone of the family opens it

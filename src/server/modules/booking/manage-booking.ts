@@ -5,7 +5,7 @@ import { type AppDeps, type Ctx, makeCtx, withTransaction } from '../../context'
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { appointmentCalendar, loadNoticeFacts } from '../notifications/appointment-notices';
-import { appointmentOfToken } from '../notifications/manage-token';
+import { appointmentOfToken, manageLinkExpired } from '../notifications/manage-token';
 import { lockAgenda } from '../scheduling/appointment-rules';
 import { cancelAppointment } from '../scheduling/cancel-appointment';
 import { updateAppointment } from '../scheduling/update-appointment';
@@ -19,11 +19,15 @@ interface Meta {
   requestId: string;
 }
 
-/** The appointment a manage link points to; a wrong or tampered token is a 404 like any unknown id. */
+/**
+ * The appointment a manage link points to; a wrong, malformed or tampered token is a 404 like any
+ * unknown id. A link expires 30 days after the appointment's end: 410 `LINK_EXPIRED`, whatever is asked.
+ */
 async function resolve(deps: AppDeps, token: string) {
   const id = appointmentOfToken(deps.config.sessionSecret, token);
   const facts = id ? await loadNoticeFacts(deps.db, id) : null;
   if (!id || !facts || facts.appointment.deletedAt) throw AppError.notFound();
+  if (manageLinkExpired(facts.appointment.endsAt, deps.clock.now())) throw new AppError('LINK_EXPIRED');
   return facts;
 }
 

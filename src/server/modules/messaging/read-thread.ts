@@ -55,31 +55,39 @@ function announceRead(ctx: Ctx, thread: { id: string; patientId: string }, by: '
 }
 
 /**
- * A family member's thread in the app (MSG-1), newest first; opening it marks the practice's messages
- * read by the family (any phone of the family that opens it), and cancels the "new message" notices
- * not sent yet (held back for the night). Another family's patient: 404.
+ * A family member's thread in the app (MSG-1), newest first. Reading changes nothing: the app marks the
+ * thread read with `markPatientThreadRead` once it has shown it. Another family's patient: 404.
  */
 export async function readPatientThread(ctx: Ctx, patientId: string, page: Page): Promise<MessagePage> {
   await appFamilyMember(ctx, patientId);
-  const { result, thread, marked } = await withTransaction(ctx, async (tx) => {
+  const { result, thread } = await withTransaction(ctx, async (tx) => {
     const found = await findThread(tx, patientId);
-    const wasMarked = found ? await markRead(tx, found.id, 'patient') : false;
-    if (wasMarked) await cancelMessageNotices(tx, patientId);
-    return { result: await threadPage(tx, found, page, 'patient'), thread: found, marked: wasMarked };
+    return { result: await threadPage(tx, found, page, 'patient'), thread: found };
   });
-  if (thread && marked) announceRead(ctx, thread, 'patient');
   return { threadId: thread?.id ?? null, ...result };
 }
 
 /**
- * A patient's thread in the console (MSG-3), newest first; opening it marks the patient's messages read
- * by the practice. The read is audited.
+ * The app has shown the thread: the practice's messages are read by the family (any phone of the family
+ * that opens it), and the "new message" notices not sent yet (held back for the night) are cancelled.
+ * Idempotent; another family's patient: 404 (a `POST`, so a cross-site link cannot do it).
  */
+export async function markPatientThreadRead(ctx: Ctx, patientId: string): Promise<void> {
+  await appFamilyMember(ctx, patientId);
+  const { thread, marked } = await withTransaction(ctx, async (tx) => {
+    const found = await findThread(tx, patientId);
+    const wasMarked = found ? await markRead(tx, found.id, 'patient') : false;
+    if (wasMarked) await cancelMessageNotices(tx, patientId);
+    return { thread: found, marked: wasMarked };
+  });
+  if (thread && marked) announceRead(ctx, thread, 'patient');
+}
+
+/** A patient's thread in the console (MSG-3), newest first; changes nothing. The read is audited. */
 export async function readStaffThread(ctx: Ctx, patientId: string, page: Page): Promise<StaffThread> {
   const patient = await practicePatient(ctx, patientId);
-  const { result, thread, marked } = await withTransaction(ctx, async (tx) => {
+  const { result, thread } = await withTransaction(ctx, async (tx) => {
     const found = await findThread(tx, patientId);
-    const wasMarked = found ? await markRead(tx, found.id, 'staff') : false;
     const read = await threadPage(tx, found, page, 'staff');
     await recordAudit(tx, {
       action: 'messages.read',
@@ -88,8 +96,29 @@ export async function readStaffThread(ctx: Ctx, patientId: string, page: Page): 
       patientId,
       details: { messageIds: read.items.map((message) => message.id) },
     });
-    return { result: read, thread: found, marked: wasMarked };
+    return { result: read, thread: found };
+  });
+  return { patient, threadId: thread?.id ?? null, ...result };
+}
+
+/**
+ * The console has shown the thread: the patient's messages are read by the practice (any staff member
+ * of the practice, as for reading the thread). Idempotent; a patient of another practice: 404.
+ */
+export async function markStaffThreadRead(ctx: Ctx, patientId: string): Promise<void> {
+  await practicePatient(ctx, patientId);
+  const { thread, marked } = await withTransaction(ctx, async (tx) => {
+    const found = await findThread(tx, patientId);
+    const wasMarked = found ? await markRead(tx, found.id, 'staff') : false;
+    if (wasMarked) {
+      await recordAudit(tx, {
+        action: 'messages.mark_read',
+        entity: 'message_thread',
+        entityId: found?.id ?? null,
+        patientId,
+      });
+    }
+    return { thread: found, marked: wasMarked };
   });
   if (thread && marked) announceRead(ctx, thread, 'staff');
-  return { patient, threadId: thread?.id ?? null, ...result };
 }

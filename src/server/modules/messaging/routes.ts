@@ -33,7 +33,12 @@ import { listInbox } from './list-inbox';
 import { listPatientThreads } from './list-patient-threads';
 import { listTemplates, openTemplateAttachment } from './list-templates';
 import { type OpenedFile, openPatientAttachment, openStaffAttachment } from './open-attachment';
-import { readPatientThread, readStaffThread } from './read-thread';
+import {
+  markPatientThreadRead,
+  markStaffThreadRead,
+  readPatientThread,
+  readStaffThread,
+} from './read-thread';
 import { createTemplate, deleteTemplate, updateTemplate } from './save-template';
 import { sendPatientMessage } from './send-patient-message';
 import { sendStaffMessage } from './send-staff-message';
@@ -94,7 +99,7 @@ export function messagingRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: patientTags,
-        summary: 'A family member’s thread, newest first; marks the practice’s messages read',
+        summary: 'A family member’s thread, newest first; changes nothing (mark it read with POST …/read)',
         params: threadParams,
         querystring: messagePageQuery,
         response: { 200: messagePageSchema, ...errorResponses(400, 401, 403, 404) },
@@ -102,6 +107,24 @@ export function messagingRoutes(app: FastifyInstance): void {
       config: messaging,
     },
     async (request) => readPatientThread(patientCtx(request), request.params.patientId, request.query),
+  );
+
+  r.post(
+    '/api/patient/messages/threads/:patientId/read',
+    {
+      schema: {
+        tags: patientTags,
+        summary:
+          'Marks the practice’s messages of a family member’s thread read, once shown; cancels the “new message” notices not sent yet; idempotent',
+        params: threadParams,
+        response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      config: messaging,
+    },
+    async (request) => {
+      await markPatientThreadRead(patientCtx(request), request.params.patientId);
+      return { ok: true as const };
+    },
   );
 
   r.post(
@@ -209,8 +232,7 @@ export function messagingRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: staffTags,
-        summary:
-          'A patient’s thread, newest first; marks the patient’s messages read by the practice; audited',
+        summary: 'A patient’s thread, newest first; changes nothing (mark it read with POST …/read); audited',
         params: threadParams,
         querystring: messagePageQuery,
         response: { 200: staffThreadSchema, ...errorResponses(400, 401, 404) },
@@ -218,6 +240,24 @@ export function messagingRoutes(app: FastifyInstance): void {
       config: { access: anyStaff },
     },
     async (request) => readStaffThread(staffCtx(request), request.params.patientId, request.query),
+  );
+
+  r.post(
+    '/api/console/messages/threads/:patientId/read',
+    {
+      schema: {
+        tags: staffTags,
+        summary:
+          'Marks the patient’s messages of a thread read by the practice, once shown; idempotent; audited',
+        params: threadParams,
+        response: { 200: okSchema, ...errorResponses(400, 401, 404) },
+      },
+      config: { access: anyStaff },
+    },
+    async (request) => {
+      await markStaffThreadRead(staffCtx(request), request.params.patientId);
+      return { ok: true as const };
+    },
   );
 
   r.post(

@@ -1,15 +1,21 @@
 import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { OutboxListedChannel, OutboxMessage } from '../../../contracts/outbox';
-import type { Ctx } from '../../context';
+import { type Ctx, withTransaction } from '../../context';
 import { type OutboxStatus, outbox } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { findPracticeById } from '../practice/find-practice';
+import { maskCodes, outboxShowsCodes } from './outbox-codes';
+
+type OutboxRow = typeof outbox.$inferSelect;
 
 /**
- * The practice's outgoing messages, newest first (console "Outbox"). A message holding a secret (a
- * code, a link) shows its text only while it is held for lack of a provider: that is how the demo's
- * SMS codes are read, and with a real provider nobody at the practice can read a patient's code.
- * A message the patient's app took by Web Push is listed (and filtered) as `push`, not under the SMS or
- * email it would otherwise have gone by.
+ * The practice's outgoing messages, newest first (console "Outbox"); the read is audited. A message
+ * holding a secret (a code, a link) shows its text only while it is held for lack of a provider, and
+ * then its one-time codes only in demo mode (`outboxShowsCodes`): elsewhere they read "code hidden", so
+ * nobody at the practice can sign in or sign as a patient. Masking happens here, on read: the stored
+ * text, which the transports send, is untouched. A message the patient's app took by Web Push is listed
+ * (and filtered) as `push`, not under the SMS or email it would otherwise have gone by.
  */
 export async function listOutbox(
   ctx: Ctx,
@@ -32,28 +38,50 @@ export async function listOutbox(
     );
     if (older) filters.push(older);
   }
-  const rows = await ctx.db
-    .select()
-    .from(outbox)
-    .where(and(...filters))
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      channel: row.pushedAt ? 'push' : row.channel,
-      recipient: row.recipient,
-      kind: row.kind,
-      subject: row.subject,
-      body: row.sensitive && row.status !== 'held' ? null : row.body,
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.lastError,
-      createdAt: row.createdAt.toISOString(),
-      sentAt: row.sentAt?.toISOString() ?? null,
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  const practice = await findPracticeById(ctx.db, ctx.practiceId);
+  const showCodes = outboxShowsCodes(ctx.deps.config, practice.slug);
+  return withTransaction(ctx, async (tx) => {
+    const rows = await tx.db
+      .select()
+      .from(outbox)
+      .where(and(...filters))
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const bodyOf = (row: OutboxRow): string | null => {
+      if (!row.sensitive) return row.body;
+      if (row.status !== 'held') return null;
+      return showCodes ? row.body : maskCodes(row.body, tx.lang);
+    };
+    if (page.length > 0) {
+      await recordAudit(tx, {
+        action: 'outbox.list',
+        entity: 'outbox',
+        details: {
+          channel: query.channel ?? null,
+          status: query.status ?? null,
+          messageIds: page.map((row) => row.id),
+          patientIds: [...new Set(page.flatMap((row) => (row.patientId ? [row.patientId] : [])))],
+          codesShown: showCodes,
+        },
+      });
+    }
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        channel: row.pushedAt ? 'push' : row.channel,
+        recipient: row.recipient,
+        kind: row.kind,
+        subject: row.subject,
+        body: bodyOf(row),
+        status: row.status,
+        attempts: row.attempts,
+        lastError: row.lastError,
+        createdAt: row.createdAt.toISOString(),
+        sentAt: row.sentAt?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  });
 }

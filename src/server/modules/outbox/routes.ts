@@ -12,7 +12,8 @@ export function outboxRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['outbox'],
-        summary: 'Outgoing SMS and emails with their delivery status, newest first (admin)',
+        summary:
+          'Outgoing SMS and emails with their delivery status, newest first (admin); one-time codes hidden outside demo mode; audited',
         querystring: outboxQuerySchema,
         response: { 200: pageOf(outboxMessageSchema), ...errorResponses(400, 401, 403) },
       },

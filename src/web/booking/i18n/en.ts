@@ -175,6 +175,8 @@ export const bookingEn: Record<BookingKey, string> = {
   'manageLink.copyFailed': 'Could not copy: select the link and copy it.',
   'manage.title': 'Manage my appointment',
   'manage.notFound': 'This link is not valid. Check that it is complete, or call the practice.',
+  'manage.expired':
+    'This link has expired: it works until 30 days after the appointment. To book again or for any question, call the practice.',
   'manage.move': 'Move the appointment',
   'manage.cancel': 'Cancel the appointment',
   'manage.moved': 'Your appointment has been moved. A new confirmation is on its way.',

@@ -177,6 +177,8 @@ export const bookingFr = {
   'manageLink.copyFailed': 'Copie impossible\u00a0: sélectionnez le lien et copiez-le.',
   'manage.title': 'Gérer mon rendez-vous',
   'manage.notFound': 'Ce lien n’est pas valable. Vérifiez qu’il est complet, ou appelez le cabinet.',
+  'manage.expired':
+    'Ce lien a expiré : il reste valable 30 jours après le rendez-vous. Pour reprendre rendez-vous ou pour toute question, appelez le cabinet.',
   'manage.move': 'Déplacer le rendez-vous',
   'manage.cancel': 'Annuler le rendez-vous',
   'manage.moved': 'Votre rendez-vous a été déplacé. Une nouvelle confirmation vous est envoyée.',

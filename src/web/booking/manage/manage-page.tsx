@@ -15,13 +15,14 @@ import { MovePanel } from './move-panel';
 type Load =
   | { kind: 'loading' }
   | { kind: 'missing' }
+  | { kind: 'expired' }
   | { kind: 'failed' }
   | { kind: 'ready'; appointment: BookedAppointment };
 
 /**
  * `/rdv/gerer/<token>`, the link of the confirmation and of every message (BOOK-4): the appointment,
  * "add to my calendar", and moving or cancelling online until the practice's cutoff; after it, why not
- * and the phone to call.
+ * and the phone to call. The link expires 30 days after the appointment (the server answers 410).
  */
 export function ManagePage({ token }: { token: string }) {
   const { t } = useI18n();
@@ -38,10 +39,11 @@ export function ManagePage({ token }: { token: string }) {
       .then((appointment) => setLoad({ kind: 'ready', appointment }))
       .catch((error: unknown) =>
         setLoad(
-          (error instanceof ApiError && error.status === 404) ||
-            (error instanceof ApiError && error.status === 400)
-            ? { kind: 'missing' }
-            : { kind: 'failed' },
+          error instanceof ApiError && error.code === 'LINK_EXPIRED'
+            ? { kind: 'expired' }
+            : error instanceof ApiError && (error.status === 404 || error.status === 400)
+              ? { kind: 'missing' }
+              : { kind: 'failed' },
         ),
       );
   }, [token]);
@@ -61,6 +63,7 @@ export function ManagePage({ token }: { token: string }) {
       </StepHeading>
       {load.kind === 'loading' ? <p className="loading">{t('common.loading')}</p> : null}
       {load.kind === 'missing' ? <Alert tone="error">{t('manage.notFound')}</Alert> : null}
+      {load.kind === 'expired' ? <Alert tone="info">{t('manage.expired')}</Alert> : null}
       {load.kind === 'failed' ? (
         <>
           <Alert tone="error">{t('common.networkError')}</Alert>

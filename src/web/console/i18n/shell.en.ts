@@ -35,7 +35,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'soon.body': 'This area is not available yet in this version of Sourire.',
   'outbox.title': 'Sent messages',
   'outbox.intro':
-    'Every SMS and email leaves from here. With no provider configured (demo), they stay "held" and their text can be read below, codes included.',
+    'Every SMS and email leaves from here. With no provider configured, they stay "held" and their text can be read below; one-time codes show only in the demo (otherwise "code hidden").',
   'outbox.channel': 'Channel',
   'outbox.status': 'Status',
   'outbox.all': 'All',

@@ -36,7 +36,7 @@ export const shellFr = {
   'soon.body': 'Cette rubrique n’est pas encore disponible dans cette version de Sourire.',
   'outbox.title': 'Messages envoyés',
   'outbox.intro':
-    'Tous les SMS et e-mails partent d’ici. Sans fournisseur configuré (démonstration), ils restent « en attente d’envoi » et leur texte est lisible ci-dessous, codes compris.',
+    'Tous les SMS et e-mails partent d’ici. Sans fournisseur configuré, ils restent « en attente d’envoi » et leur texte est lisible ci-dessous ; les codes à usage unique n’y figurent qu’en démonstration (sinon « code masqué »).',
   'outbox.channel': 'Canal',
   'outbox.status': 'État',
   'outbox.all': 'Tous',

@@ -17,6 +17,8 @@ export const messagePaths = {
   stream: '/api/console/messages/stream',
   thread: (patientId: string, cursor?: string | null) =>
     `/api/console/messages/threads/${patientId}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+  /** POST once the thread is shown: marks the patient's messages read (reading by GET changes nothing) */
+  read: (patientId: string) => `/api/console/messages/threads/${patientId}/read`,
   attachment: (attachment: Pick<Attachment, 'id'>) => `/api/console/messages/attachments/${attachment.id}`,
   fileAttachment: (attachmentId: string) => `/api/console/messages/attachments/${attachmentId}/file`,
   templates: '/api/console/message-templates',

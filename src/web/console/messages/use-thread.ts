@@ -24,8 +24,9 @@ function merge(current: Message[], incoming: Message[]): Message[] {
 }
 
 /**
- * One patient's thread in the console. Reading it marks the patient's messages read (server side), so a
- * new message that arrives while the tab is hidden is fetched only when the tab shows again.
+ * One patient's thread in the console. Once shown, its unread patient messages are marked read by an
+ * explicit POST (reading by GET changes nothing), so a new message that arrives while the tab is hidden
+ * is fetched, and marked read, only when the tab shows again.
  */
 export function useThread(patientId: string): Thread {
   const [thread, setThread] = useState<StaffThread | null>(null);
@@ -45,7 +46,19 @@ export function useThread(patientId: string): Thread {
         setThread(page);
         setMessages((current) => merge(quiet ? current : [], page.items));
         if (!quiet) setCursor(page.nextCursor);
-        announceMessagesRead();
+        if (page.items.some((message) => message.authorKind === 'patient' && !message.readByStaffAt)) {
+          await api.post(messagePaths.read(patientId), undefined, { background: true });
+          if (id !== latestRequest.current) return;
+          const readAt = new Date().toISOString();
+          setMessages((current) =>
+            current.map((message) =>
+              message.authorKind === 'patient' && !message.readByStaffAt
+                ? { ...message, readByStaffAt: readAt }
+                : message,
+            ),
+          );
+          announceMessagesRead();
+        }
       } catch (caught) {
         if (id === latestRequest.current && !quiet) setError(caught);
       }

@@ -16,6 +16,8 @@ export const messagingPaths = {
     `/api/patient/messages/threads/${encodeURIComponent(patientId)}${
       cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
     }`,
+  /** POST once the thread is shown: marks the practice's messages read (reading by GET changes nothing) */
+  read: (patientId: string) => `/api/patient/messages/threads/${encodeURIComponent(patientId)}/read`,
   attachment: (attachmentId: string) =>
     `/api/patient/messages/attachments/${encodeURIComponent(attachmentId)}`,
   stream: '/api/patient/messages/stream',

@@ -27,8 +27,8 @@ function merge(current: Message[], incoming: Message[]): Message[] {
 
 /**
  * One patient's conversation with the practice (MSG-1, MSG-3): the messages with their author, time and
- * files, older ones page by page, the composer, and what the practice writes appears live. Opening it
- * marks the practice's messages read.
+ * files, older ones page by page, the composer, and what the practice writes appears live. Once shown,
+ * the practice's unread messages are marked read (an explicit POST).
  */
 export function ThreadPage({ patientId }: { patientId: string }) {
   const { t } = useI18n();
@@ -49,6 +49,10 @@ export function ThreadPage({ patientId }: { patientId: string }) {
           ? { ...before, messages: merge(before.messages, page.items) }
           : { kind: 'ready', messages: merge([], page.items), nextCursor: page.nextCursor },
       );
+      // shown: the practice's unread messages are marked read by an explicit POST (a GET changes nothing)
+      if (page.items.some((message) => message.authorKind === 'staff' && !message.readByPatientAt)) {
+        await api.post(messagingPaths.read(patientId), undefined, { background: true });
+      }
     } catch (error) {
       setThread((before) => (before.kind === 'ready' ? before : { kind: 'failed', error }));
     }

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { demoSlug } from '../../demo/demo-data';
+import { secureLinkCodeSms, signatureCodeSms } from '../../messages/document-templates';
+import { signInCodeSms } from '../../messages/templates';
+import { maskCodes, outboxShowsCodes } from './outbox-codes';
+
+describe('demo mode of the outbox', () => {
+  it('shows codes outside production unless DEMO=false; in production only for the demo practice with DEMO=true', () => {
+    const cases = [
+      ['development', 'auto', 'cabinet-x', true],
+      ['test', 'always', 'cabinet-x', true],
+      ['test', 'never', demoSlug, false],
+      ['development', 'never', 'cabinet-x', false],
+      ['production', 'auto', demoSlug, false],
+      ['production', 'auto', 'cabinet-x', false],
+      ['production', 'never', demoSlug, false],
+      ['production', 'always', 'cabinet-x', false],
+      ['production', 'always', demoSlug, true],
+    ] as const;
+    for (const [env, demo, slug, shown] of cases) {
+      expect(outboxShowsCodes({ env, demo }, slug), `${env} ${demo} ${slug}`).toBe(shown);
+    }
+  });
+});
+
+describe('maskCodes', () => {
+  const code = fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0'));
+  const practice = fc.constantFrom('Cabinet des Tilleuls', 'Dr Martin', 'Centre dentaire 2000');
+  const templates = [signInCodeSms, signatureCodeSms, secureLinkCodeSms];
+
+  it('leaves no code of any code message, in either language, and says it is hidden', () => {
+    fc.assert(
+      fc.property(
+        code,
+        practice,
+        fc.constantFrom('fr', 'en') as fc.Arbitrary<'fr' | 'en'>,
+        (value, name, lang) => {
+          for (const template of templates) {
+            const masked = maskCodes(template(lang, { practice: name, code: value }), lang);
+            expect(masked).not.toContain(value);
+            expect(masked).toContain(lang === 'en' ? '[code hidden]' : '[code masqué]');
+          }
+        },
+      ),
+    );
+  });
+
+  it('keeps the rest of the text', () => {
+    expect(maskCodes('Cabinet : votre code est 012345. Valable 10 minutes.', 'fr')).toBe(
+      'Cabinet : votre code est [code masqué]. Valable 10 minutes.',
+    );
+    expect(maskCodes('Rendez-vous le 03/05/2027 à 14:30, 1234567', 'en')).toBe(
+      'Rendez-vous le 03/05/2027 à 14:30, 1234567',
+    );
+  });
+});

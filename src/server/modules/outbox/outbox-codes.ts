@@ -1,0 +1,25 @@
+import type { Lang } from '../../../contracts/i18n/lang';
+import type { Config } from '../../config';
+import { demoSlug } from '../../demo/demo-data';
+
+/**
+ * Whether the console outbox shows the one-time codes of messages held for lack of a provider (sign-in,
+ * booking, signature and secure-link codes). Only in demo mode, so that with no SMS provider an admin
+ * cannot sign in or sign documents as a patient:
+ * - outside production (`NODE_ENV` development or test) unless `DEMO=false`: the demo, tests, a laptop;
+ * - in production only with `DEMO=true` (a showroom) and only for the seeded demo practice, never for
+ *   another practice of that server.
+ */
+export function outboxShowsCodes(config: Pick<Config, 'env' | 'demo'>, practiceSlug: string): boolean {
+  if (config.demo === 'never') return false;
+  if (config.env !== 'production') return true;
+  return config.demo === 'always' && practiceSlug === demoSlug;
+}
+
+/** Every one-time code Sourire sends is six digits (`newSixDigitCode`): any run of exactly six digits. */
+const sixDigits = /(?<!\d)\d{6}(?!\d)/g;
+
+/** The text with its one-time codes replaced by "[code masqué]" / "[code hidden]", in the reader's language. */
+export function maskCodes(text: string, lang: Lang): string {
+  return text.replace(sixDigits, lang === 'en' ? '[code hidden]' : '[code masqué]');
+}
