@@ -5,7 +5,7 @@ import { type OutboxStatus, outbox } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { findPracticeById } from '../practice/find-practice';
-import { maskCodes, outboxShowsCodes } from './outbox-codes';
+import { maskSecrets, outboxShowsCodes } from './outbox-codes';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -52,7 +52,7 @@ export async function listOutbox(
     const bodyOf = (row: OutboxRow): string | null => {
       if (!row.sensitive) return row.body;
       if (row.status !== 'held') return null;
-      return showCodes ? row.body : maskCodes(row.body, tx.lang);
+      return showCodes ? row.body : maskSecrets(row.body, tx.lang);
     };
     if (page.length > 0) {
       await recordAudit(tx, {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSlug } from '../../demo/demo-data';
 import { secureLinkCodeSms, signatureCodeSms } from '../../messages/document-templates';
 import { signInCodeSms } from '../../messages/templates';
-import { maskCodes, outboxShowsCodes } from './outbox-codes';
+import { maskCodes, maskSecrets, outboxShowsCodes } from './outbox-codes';
 
 describe('demo mode of the outbox', () => {
   it('shows codes outside production unless DEMO=false; in production only for the demo practice with DEMO=true', () => {
@@ -52,6 +52,42 @@ describe('maskCodes', () => {
     );
     expect(maskCodes('Rendez-vous le 03/05/2027 à 14:30, 1234567', 'en')).toBe(
       'Rendez-vous le 03/05/2027 à 14:30, 1234567',
+    );
+  });
+});
+
+describe('maskSecrets', () => {
+  const token = fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/);
+  const links = [
+    (t: string) => `https://cabinet.example/console/invitation#${t}`,
+    (t: string) => `https://cabinet.example/console/reset#${t}`,
+    (t: string) => `https://cabinet.example/console/setup#${t}`,
+    (t: string) => `https://cabinet.example/rdv/gerer/0c6f1d2e-8a7b-4c3d-9e0f-1a2b3c4d5e6f.${t}`,
+    (t: string) => `https://cabinet.example/rdv/offre/${t}`,
+    (t: string) => `https://cabinet.example/rdv/document/${t}`,
+    (t: string) => `https://cabinet.example/api/feeds/${t}.ics`,
+  ];
+
+  it('hides the token of every link that acts for someone, and keeps where it leads', () => {
+    fc.assert(
+      fc.property(token, fc.constantFrom('fr', 'en') as fc.Arbitrary<'fr' | 'en'>, (value, lang) => {
+        for (const link of links) {
+          const masked = maskSecrets(`Bonjour, ouvrez ${link(value)} pour continuer.`, lang);
+          expect(masked).not.toContain(value);
+          expect(masked).toContain(lang === 'en' ? '[link hidden]' : '[lien masqué]');
+          expect(masked).toMatch(/^Bonjour, ouvrez https:\/\/cabinet\.example\//);
+          expect(masked).toMatch(/ pour continuer\.$/);
+        }
+      }),
+    );
+  });
+
+  it('leaves ordinary links alone and still hides codes', () => {
+    expect(maskSecrets('Réservez sur https://cabinet.example/rdv/tilleuls, code 123456', 'fr')).toBe(
+      'Réservez sur https://cabinet.example/rdv/tilleuls, code [code masqué]',
+    );
+    expect(maskSecrets('Open https://cabinet.example/app/messagerie/x', 'en')).toBe(
+      'Open https://cabinet.example/app/messagerie/x',
     );
   });
 });

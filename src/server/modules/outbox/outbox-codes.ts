@@ -19,6 +19,22 @@ export function outboxShowsCodes(config: Pick<Config, 'env' | 'demo'>, practiceS
 /** Every one-time code Sourire sends is six digits (`newSixDigitCode`): any run of exactly six digits. */
 const sixDigits = /(?<!\d)\d{6}(?!\d)/g;
 
+/**
+ * The secret part of links that act for someone: staff invitation, password reset and first-admin links,
+ * a patient's manage, waiting-list offer and secure-document links, calendar feeds.
+ */
+const secretLinks =
+  /(\/(?:console\/(?:invitation|reset|setup)#(?:token=)?|rdv\/(?:gerer|offre|document)\/|api\/feeds\/))[A-Za-z0-9._~%=-]+/g;
+
+/**
+ * The text as an admin may read it outside demo mode: one-time codes and the tokens of links that act for
+ * someone else masked, so that holding messages for lack of a provider gives no one another's access.
+ */
+export function maskSecrets(text: string, lang: Lang): string {
+  const linkMasked = text.replace(secretLinks, `$1${lang === 'en' ? '[link hidden]' : '[lien masqué]'}`);
+  return maskCodes(linkMasked, lang);
+}
+
 /** The text with its one-time codes replaced by "[code masqué]" / "[code hidden]", in the reader's language. */
 export function maskCodes(text: string, lang: Lang): string {
   return text.replace(sixDigits, lang === 'en' ? '[code hidden]' : '[code masqué]');
