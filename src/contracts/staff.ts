@@ -25,5 +25,6 @@ export const staffMemberSchema = z.object({
   agendaGrants: z.array(z.uuid()).describe('Practitioners whose agenda this member sees besides their own'),
   status: z.enum(['invited', 'active']).describe('invited: has not set a password yet'),
   lastSignInAt: z.iso.datetime().nullable(),
+  twoFactor: z.boolean().describe('Signs in with a code from an authenticator app besides the password'),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;

@@ -25,5 +25,6 @@ export async function listStaff(ctx: Ctx): Promise<StaffMember[]> {
     agendaGrants: grants.filter((grant) => grant.viewerId === row.id).map((grant) => grant.practitionerId),
     status: row.passwordHash ? 'active' : 'invited',
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    twoFactor: row.totpEnabledAt !== null,
   }));
 }

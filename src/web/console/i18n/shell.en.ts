@@ -89,6 +89,13 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'staff.name': 'Name',
   'staff.lastSignIn': 'Last sign-in',
   'staff.never': 'Never',
+  'staff.twoFactorOn': 'Two-step sign-in on',
+  'staff.twoFactorReset': 'Turn off two-step sign-in',
+  'staff.twoFactorResetNamed': 'Turn off two-step sign-in for {name}',
+  'staff.twoFactorResetTitle': 'Turn off two-step sign-in for {name}?',
+  'staff.twoFactorResetBody':
+    'Only when {name} has lost their phone and recovery codes. Their sessions end: {name} signs in again with their password and, if the practice requires it, sets up a new phone.',
+  'staff.twoFactorResetDone': 'Two-step sign-in turned off for {name}.',
   'staff.you': '(you)',
   'staff.patients': 'Patients',
   'staff.inApp': 'Shown in the patient app',

@@ -91,6 +91,13 @@ export const shellFr = {
   'staff.name': 'Nom',
   'staff.lastSignIn': 'Dernière connexion',
   'staff.never': 'Jamais',
+  'staff.twoFactorOn': 'Double authentification active',
+  'staff.twoFactorReset': 'Désactiver la double authentification',
+  'staff.twoFactorResetNamed': 'Désactiver la double authentification de {name}',
+  'staff.twoFactorResetTitle': 'Désactiver la double authentification de {name} ?',
+  'staff.twoFactorResetBody':
+    'À faire seulement si {name} a perdu son téléphone et ses codes de secours. Ses sessions sont fermées : {name} se reconnecte avec son mot de passe et, si le cabinet l’exige, enregistre un nouveau téléphone.',
+  'staff.twoFactorResetDone': 'Double authentification de {name} désactivée.',
   'staff.you': '(vous)',
   'staff.patients': 'Patients',
   'staff.inApp': 'Visible dans l’appli patients',

@@ -22,6 +22,7 @@ export function StaffPage() {
   const staff = useResource<{ items: StaffMember[] }>('/api/console/staff');
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [removing, setRemoving] = useState<StaffMember | null>(null);
+  const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [flash, setFlash] = useFlash();
   const members = staff.data?.items ?? null;
 
@@ -32,7 +33,13 @@ export function StaffPage() {
       {members === null ? (
         <ResourceState error={staff.error} onRetry={() => void staff.reload()} />
       ) : (
-        <StaffTable members={members} meId={meId} onEdit={setEditing} onRemove={setRemoving} />
+        <StaffTable
+          members={members}
+          meId={meId}
+          onEdit={setEditing}
+          onRemove={setRemoving}
+          onResetTwoFactor={setResetting}
+        />
       )}
       <InviteForm onInvited={() => void staff.reload()} />
       {editing && members ? (
@@ -63,6 +70,22 @@ export function StaffPage() {
           }}
         >
           <p>{t('staff.removeBody', { name: personName(removing) })}</p>
+        </ConfirmDialog>
+      ) : null}
+      {resetting ? (
+        <ConfirmDialog
+          title={t('staff.twoFactorResetTitle', { name: personName(resetting) })}
+          confirmLabel={t('staff.twoFactorReset')}
+          explain={(error) => teamConflictMessage(error, t)}
+          onClose={() => setResetting(null)}
+          onConfirm={async () => {
+            await api.delete(`/api/console/staff/${resetting.id}/two-factor`);
+            setResetting(null);
+            setFlash(t('staff.twoFactorResetDone', { name: personName(resetting) }));
+            await staff.reload();
+          }}
+        >
+          <p>{t('staff.twoFactorResetBody', { name: personName(resetting) })}</p>
         </ConfirmDialog>
       ) : null}
     </section>

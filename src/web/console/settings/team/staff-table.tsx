@@ -8,10 +8,11 @@ interface StaffTableProps {
   meId: string | null;
   onEdit: (member: StaffMember) => void;
   onRemove: (member: StaffMember) => void;
+  onResetTwoFactor: (member: StaffMember) => void;
 }
 
 /** Who works here, their role and, for practitioners, whether patients can see and book them. */
-export function StaffTable({ members, meId, onEdit, onRemove }: StaffTableProps) {
+export function StaffTable({ members, meId, onEdit, onRemove, onResetTwoFactor }: StaffTableProps) {
   const { t, lang } = useI18n();
   const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
     dateStyle: 'medium',
@@ -85,6 +86,9 @@ export function StaffTable({ members, meId, onEdit, onRemove }: StaffTableProps)
                     : member.lastSignInAt
                       ? date.format(new Date(member.lastSignInAt))
                       : t('staff.never')}
+                  {member.twoFactor ? (
+                    <span className="muted settings-block">{t('staff.twoFactorOn')}</span>
+                  ) : null}
                 </td>
                 <td>
                   <div className="settings-row-actions">
@@ -102,6 +106,15 @@ export function StaffTable({ members, meId, onEdit, onRemove }: StaffTableProps)
                     >
                       {t('staff.remove')}
                     </Button>
+                    {member.twoFactor && member.id !== meId ? (
+                      <Button
+                        variant="secondary"
+                        aria-label={t('staff.twoFactorResetNamed', { name })}
+                        onClick={() => onResetTwoFactor(member)}
+                      >
+                        {t('staff.twoFactorReset')}
+                      </Button>
+                    ) : null}
                   </div>
                 </td>
               </tr>
