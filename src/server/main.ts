@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Sourire is ready at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}, ${readyMs} ms${seeded ? ', demo practice created' : ''})`,
-    `API documentation: ${config.publicUrl}/api/docs`,
+    `API documentation: ${config.publicUrl}/api/docs${config.apiDocsPublic ? '' : ' (for signed-in staff; API_DOCS_PUBLIC=true opens it)'}`,
     ...(sheet ?? []),
     ...(setupLink ? firstStartLines(setupLink.url, setupLink.expiresAt) : []),
     '',
