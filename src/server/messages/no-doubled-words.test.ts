@@ -12,6 +12,7 @@ import {
   signatureCodeSms,
 } from './document-templates';
 import { messageNotice } from './message-notice-templates';
+import { signInAttackEmail } from './staff-security-templates';
 import { signInCodeSms, staffInvitationEmail } from './templates';
 import { waitlistOfferMessage } from './waitlist-templates';
 
@@ -60,6 +61,7 @@ function renderedTexts(practice: string): string[] {
       staffInvitationEmail(lang, { firstName: 'Nadia', practice, inviter: 'Claire Martin', link, days: 7 }),
       secureLinkEmail(lang, { practice, link, expiresAt, timeZone: 'Europe/Paris' }),
       documentSignedEmail(lang, { link }),
+      signInAttackEmail(lang, { practice, email: 'nadia@test.example' }),
     ];
     return [
       ...notices.flatMap((notice) => [notice.sms, notice.subject, notice.text]),

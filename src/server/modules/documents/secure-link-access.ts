@@ -13,6 +13,7 @@ import { assertCodeSendAllowed, consumeCode } from '../auth/one-time-codes';
 import { resendCode, sendCode } from '../auth/send-code';
 import { hashToken, newToken } from '../auth/tokens';
 import { findPracticeById, type Practice } from '../practice/find-practice';
+import { secureLinkCodeKey, takeDocumentCodeGap } from './document-code-gap';
 import { type DocumentFile, fileOfVersion, openFile } from './document-file';
 import { linkStatus } from './secure-links';
 
@@ -65,7 +66,7 @@ const smsText = (lang: Lang, practice: Practice) => (code: string) =>
 
 /**
  * Sends a code to the link's phone: 10 minutes, five attempts, a new one 60 s after the last at the
- * earliest, within every code's per-phone and per-address limits.
+ * earliest (one a minute however many requests come at once), within every code's per-phone and per-address limits.
  */
 export async function requestSecureLinkCode(deps: AppDeps, request: SecureRequest): Promise<CodeChallenge> {
   const { link, practice, ctx } = await liveLink(deps, request);
@@ -88,6 +89,7 @@ export async function requestSecureLinkCode(deps: AppDeps, request: SecureReques
     lang: ctx.lang,
     smsText: smsText(ctx.lang, practice),
     bind: async (tx, challengeId) => {
+      await takeDocumentCodeGap(tx, secureLinkCodeKey(link.id), ctx.now);
       await tx.insert(documentCodes).values({
         codeId: challengeId,
         practiceId: link.practiceId,

@@ -9,6 +9,7 @@ import { assertCodeSendAllowed } from '../auth/one-time-codes';
 import { resendCode, sendCode } from '../auth/send-code';
 import { findAppDocument } from './app-document';
 import { type AppReader, type Signer, signerFor } from './app-reader';
+import { signatureCodeKey, takeDocumentCodeGap } from './document-code-gap';
 import type { DocumentRow } from './document-view';
 
 /** The signer of a document still to sign by this phone, or the refusal that says why not. */
@@ -44,8 +45,8 @@ export async function signatureChallenge(ctx: Ctx, documentId: string, phone: st
 
 /**
  * The signer asks for a code (DOC-3): 6 digits by SMS to the signed-in phone, valid 10 minutes, five
- * attempts; a new code for the same document 60 s after the previous one at the earliest, within the
- * per-phone and per-address limits of every code.
+ * attempts; a new code for the same document 60 s after the previous one at the earliest (one a
+ * minute however many requests come at once), within the per-phone and per-address limits of every code.
  */
 export async function requestSignatureCode(ctx: Ctx, documentId: string): Promise<CodeChallenge> {
   const { reader, document } = await findAppDocument(ctx, documentId);
@@ -77,6 +78,7 @@ export async function requestSignatureCode(ctx: Ctx, documentId: string): Promis
     lang: ctx.lang,
     smsText: (code) => signatureCodeSms(ctx.lang, { practice: practice.name, code }),
     bind: async (tx, challengeId) => {
+      await takeDocumentCodeGap(tx, signatureCodeKey(document.id, reader.phone), ctx.now);
       await tx.insert(documentCodes).values({
         codeId: challengeId,
         practiceId: practice.id,

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { staff } from '../../db/schema';
+import { practices, staff } from '../../db/schema';
+import { signInAttackEmail } from '../../messages/staff-security-templates';
 import { limits, secondsUntilAllowed, takeToken } from '../auth/rate-limit';
 import { enqueueMessage } from '../outbox/enqueue-message';
 
@@ -9,7 +10,7 @@ const oncePerHour = { max: 1, windowMs: 60 * 60_000 };
 /**
  * After a failed sign-in on an existing account: when the account's failures from every address have
  * reached their limit, emails the practice's admins, at most once an hour per account (the once is
- * itself an atomic count, so a burst sends one email).
+ * itself an atomic count, so a burst sends one email), in the practice's language.
  */
 export async function alertAdminsOfAttack(
   db: Db,
@@ -30,6 +31,12 @@ export async function alertAdminsOfAttack(
     .select({ email: staff.email })
     .from(staff)
     .where(and(eq(staff.practiceId, member.practiceId), eq(staff.role, 'admin'), isNull(staff.removedAt)));
+  const [practice] = await db
+    .select({ name: practices.name, lang: practices.defaultLang })
+    .from(practices)
+    .where(eq(practices.id, member.practiceId));
+  if (!practice) return;
+  const mail = signInAttackEmail(practice.lang, { practice: practice.name, email });
   for (const admin of admins) {
     await enqueueMessage(
       db,
@@ -38,12 +45,8 @@ export async function alertAdminsOfAttack(
         channel: 'email',
         recipient: admin.email,
         kind: 'staff_sign_in_attack',
-        subject: 'Sourire : tentatives de connexion répétées / repeated sign-in attempts',
-        body:
-          `Le compte ${email} a reçu de nombreux mots de passe erronés depuis plusieurs adresses. ` +
-          'Les essais sont ralentis ; la personne peut toujours se connecter.\n\n' +
-          `The account ${email} received many wrong passwords from several addresses. ` +
-          'Attempts are slowed down; its owner can still sign in.',
+        subject: mail.subject,
+        body: mail.text,
         idempotencyKey: `sign-in-attack:${member.id}:${admin.email}:${now.getTime()}`,
       },
       now,
