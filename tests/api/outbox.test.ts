@@ -492,6 +492,8 @@ describe('console outbox page', () => {
     const desk = new TestClient(hidden.app);
     await desk.post('/api/staff/sign-in', { email: admin.email, password: testPassword });
     expect((await desk.get('/api/console/outbox?channel=sms')).status).toBe(200);
+    // the page's 5-second refresh showing the same messages is the same reading
+    expect((await desk.get('/api/console/outbox?channel=sms')).status).toBe(200);
     const audits = await database.db
       .select()
       .from(auditLog)
@@ -518,5 +520,23 @@ describe('console outbox page', () => {
       .from(auditLog)
       .where(and(eq(auditLog.practiceId, practice.id), eq(auditLog.action, 'outbox.list')));
     expect(after).toHaveLength(1);
+    // a new message on the page is a new reading
+    await enqueueMessage(
+      database.db,
+      {
+        practiceId: practice.id,
+        channel: 'sms',
+        recipient: '+33639984401',
+        kind: 'appointment_reminder',
+        body: 'Rappel 2',
+      },
+      new Date(),
+    );
+    expect((await desk.get('/api/console/outbox?channel=sms')).status).toBe(200);
+    const later = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, practice.id), eq(auditLog.action, 'outbox.list')));
+    expect(later).toHaveLength(2);
   });
 });

@@ -1,13 +1,22 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { OutboxListedChannel, OutboxMessage } from '../../../contracts/outbox';
 import { type Ctx, withTransaction } from '../../context';
 import { type OutboxStatus, outbox } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { takeToken } from '../auth/rate-limit';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { findPracticeById } from '../practice/find-practice';
 import { maskSecrets, outboxShowsCodes } from './outbox-codes';
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * The console re-reads the outbox every 5 s: the same person reading the same page again within these ten
+ * minutes is the same reading, recorded once (fixed windows, one atomic count); anything new on the page,
+ * another filter or another person is recorded at once.
+ */
+const sameReading = { max: 1, windowMs: 10 * 60_000 };
 
 /**
  * The practice's outgoing messages, newest first (console "Outbox"); the read is audited. A message
@@ -54,7 +63,16 @@ export async function listOutbox(
       if (row.status !== 'held') return null;
       return showCodes ? row.body : maskSecrets(row.body, tx.lang);
     };
-    if (page.length > 0) {
+    const actorId = tx.actor.kind === 'staff' ? tx.actor.staffId : 'anonymous';
+    const reading = createHash('sha256')
+      .update(
+        JSON.stringify([query.channel ?? null, query.status ?? null, showCodes, page.map((row) => row.id)]),
+      )
+      .digest('base64url');
+    if (
+      page.length > 0 &&
+      (await takeToken(tx.db, `audit:outbox:${actorId}:${reading}`, sameReading, tx.now)).allowed
+    ) {
       await recordAudit(tx, {
         action: 'outbox.list',
         entity: 'outbox',
