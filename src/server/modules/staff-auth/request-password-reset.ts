@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Lang } from '../../../contracts/i18n/lang';
 import type { AppDeps } from '../../context';
 import { practices, staff, staffPasswordResets } from '../../db/schema';
@@ -45,7 +45,14 @@ export async function requestPasswordReset(
     })
     .from(staff)
     .innerJoin(practices, eq(practices.id, staff.practiceId))
-    .where(and(sql`lower(${staff.email}) = ${input.email}`, isNull(staff.removedAt)));
+    // a member still invited has no password to reset: their invitation link sets the first one
+    .where(
+      and(
+        sql`lower(${staff.email}) = ${input.email}`,
+        isNull(staff.removedAt),
+        isNotNull(staff.passwordHash),
+      ),
+    );
   if (!member) return;
   const mail = staffPasswordResetEmail(input.lang, {
     firstName: member.firstName,

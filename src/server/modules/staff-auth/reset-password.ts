@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../context';
-import { sessions, staff, staffPasswordResets } from '../../db/schema';
+import { sessions, staff, staffInvitations, staffPasswordResets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/passwords';
@@ -45,6 +45,11 @@ export async function resetPassword(
       .update(staffPasswordResets)
       .set({ usedAt: now })
       .where(and(eq(staffPasswordResets.staffId, member.id), isNull(staffPasswordResets.usedAt)));
+    // and any invitation link left over: it must never set the password again
+    await db
+      .update(staffInvitations)
+      .set({ usedAt: now })
+      .where(and(eq(staffInvitations.staffId, member.id), isNull(staffInvitations.usedAt)));
     await recordAudit(ctxOfMember(deps, member, { ...input, db }), {
       action: 'staff.password_reset',
       entity: 'staff',

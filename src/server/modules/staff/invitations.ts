@@ -30,6 +30,9 @@ async function findLiveInvitation(db: Db, token: string, now: Date) {
         isNull(staffInvitations.usedAt),
         gt(staffInvitations.expiresAt, now),
         isNull(staff.removedAt),
+        // an invitation only ever sets a first password: once the member has one (a reset link, an earlier
+        // acceptance), a leftover link must not replace it and open a session past the second factor
+        isNull(staff.passwordHash),
       ),
     );
   if (!row) throw new AppError('INVITATION_INVALID');
@@ -62,7 +65,12 @@ export async function acceptInvitation(
       .where(and(eq(staffInvitations.id, invitation.invitationId), isNull(staffInvitations.usedAt)))
       .returning({ id: staffInvitations.id });
     if (used.length === 0) throw new AppError('INVITATION_INVALID');
-    await tx.update(staff).set({ passwordHash }).where(eq(staff.id, invitation.staffId));
+    const set = await tx
+      .update(staff)
+      .set({ passwordHash })
+      .where(and(eq(staff.id, invitation.staffId), isNull(staff.passwordHash)))
+      .returning({ id: staff.id });
+    if (set.length === 0) throw new AppError('INVITATION_INVALID');
     await recordAudit(
       makeCtx(deps, {
         db: tx,
