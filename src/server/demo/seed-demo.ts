@@ -37,6 +37,11 @@ export function demoWanted(
 ): boolean {
   if (config.demo === 'always') return true;
   if (config.demo === 'never' || config.env === 'production' || !databaseEmpty) return false;
+  return isLocalServer(config);
+}
+
+/** Both the address the server listens on (`HOST`) and the one people use (`PUBLIC_URL`) are this machine's. */
+export function isLocalServer(config: Pick<Config, 'host' | 'publicUrl'>): boolean {
   const publicHost = URL.canParse(config.publicUrl) ? new URL(config.publicUrl).hostname : '';
   return isLocalHost(config.host) && isLocalHost(publicHost);
 }

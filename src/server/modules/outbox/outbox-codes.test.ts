@@ -6,20 +6,37 @@ import { signInCodeSms } from '../../messages/templates';
 import { maskCodes, maskSecrets, outboxShowsCodes } from './outbox-codes';
 
 describe('demo mode of the outbox', () => {
-  it('shows codes outside production unless DEMO=false; in production only for the demo practice with DEMO=true', () => {
+  it('shows codes in tests, in development on a local server, else only for the demo practice with DEMO=true', () => {
+    const local = { host: 'localhost', publicUrl: 'http://localhost:3000' };
+    const open = { host: '0.0.0.0', publicUrl: 'https://cabinet.example' };
     const cases = [
-      ['development', 'auto', 'cabinet-x', true],
-      ['test', 'always', 'cabinet-x', true],
-      ['test', 'never', demoSlug, false],
-      ['development', 'never', 'cabinet-x', false],
-      ['production', 'auto', demoSlug, false],
-      ['production', 'auto', 'cabinet-x', false],
-      ['production', 'never', demoSlug, false],
-      ['production', 'always', 'cabinet-x', false],
-      ['production', 'always', demoSlug, true],
+      ['test', 'auto', open, 'cabinet-x', true],
+      ['test', 'always', open, 'cabinet-x', true],
+      ['test', 'never', local, demoSlug, false],
+      ['development', 'auto', local, 'cabinet-x', true],
+      ['development', 'never', local, 'cabinet-x', false],
+      // reachable by others, NODE_ENV forgotten: hidden, but for a showroom's demo practice
+      ['development', 'auto', open, demoSlug, false],
+      ['development', 'auto', open, 'cabinet-x', false],
+      ['development', 'always', open, demoSlug, true],
+      ['development', 'always', open, 'cabinet-x', false],
+      [
+        'development',
+        'auto',
+        { host: 'localhost', publicUrl: 'https://cabinet.example' },
+        'cabinet-x',
+        false,
+      ],
+      ['production', 'auto', local, demoSlug, false],
+      ['production', 'auto', open, 'cabinet-x', false],
+      ['production', 'never', open, demoSlug, false],
+      ['production', 'always', open, 'cabinet-x', false],
+      ['production', 'always', open, demoSlug, true],
     ] as const;
-    for (const [env, demo, slug, shown] of cases) {
-      expect(outboxShowsCodes({ env, demo }, slug), `${env} ${demo} ${slug}`).toBe(shown);
+    for (const [env, demo, server, slug, shown] of cases) {
+      expect(outboxShowsCodes({ env, demo, ...server }, slug), `${env} ${demo} ${server.host} ${slug}`).toBe(
+        shown,
+      );
     }
   });
 });

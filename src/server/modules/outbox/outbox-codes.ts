@@ -1,18 +1,26 @@
 import type { Lang } from '../../../contracts/i18n/lang';
 import type { Config } from '../../config';
 import { demoSlug } from '../../demo/demo-data';
+import { isLocalServer } from '../../demo/seed-demo';
 
 /**
  * Whether the console outbox shows the one-time codes of messages held for lack of a provider (sign-in,
- * booking, signature and secure-link codes). Only in demo mode, so that with no SMS provider an admin
- * cannot sign in or sign documents as a patient:
- * - outside production (`NODE_ENV` development or test) unless `DEMO=false`: the demo, tests, a laptop;
- * - in production only with `DEMO=true` (a showroom) and only for the seeded demo practice, never for
- *   another practice of that server.
+ * booking, signature and secure-link codes) and the links that act for someone. Only in demo mode, so that
+ * with no provider an admin cannot sign in, sign documents or take an account as someone else:
+ * - never with `DEMO=false`;
+ * - under `NODE_ENV=test` (the test suites read codes there);
+ * - in development only on a server local to this machine (`HOST` and `PUBLIC_URL`, as for the demo): an
+ *   install reachable by others that forgot `NODE_ENV=production` hides them too;
+ * - otherwise (production, or development reachable by others) only with `DEMO=true` and only for the
+ *   seeded demo practice (a showroom), never for another practice of that server.
  */
-export function outboxShowsCodes(config: Pick<Config, 'env' | 'demo'>, practiceSlug: string): boolean {
+export function outboxShowsCodes(
+  config: Pick<Config, 'env' | 'demo' | 'host' | 'publicUrl'>,
+  practiceSlug: string,
+): boolean {
   if (config.demo === 'never') return false;
-  if (config.env !== 'production') return true;
+  if (config.env === 'test') return true;
+  if (config.env === 'development' && isLocalServer(config)) return true;
   return config.demo === 'always' && practiceSlug === demoSlug;
 }
 
