@@ -72,7 +72,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorate('deps', deps);
   registerSecurityHeaders(app, { publicUrl: deps.config.publicUrl });
   app.addHook('onResponse', async (request, reply) => {
-    const line = `${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
+    // the route's pattern (`/api/feeds/:token.ics`), not its address: paths carry the tokens of feeds,
+    // manage, offer and secure-document links, which act for someone
+    const path = request.routeOptions.url ?? request.url.split('?')[0];
+    const line = `${request.method} ${path} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
     if (reply.statusCode >= 500) request.log.error(line);
     else request.log.info(line);
   });

@@ -137,3 +137,18 @@ describe('the job runner', () => {
     expectNoPersonalValue(logged.join('\n'));
   });
 });
+
+describe('request lines', () => {
+  it('name the route, not the link tokens in its path', async () => {
+    const feedToken = 'feedtokenfeedtokenfeedtoken0123456789';
+    const manageToken = '0c6f1d2e-8a7b-4c3d-9e0f-1a2b3c4d5e6f.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef';
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: `/api/feeds/${feedToken}.ics` });
+    await app.inject({ method: 'GET', url: `/api/public/appointments/${manageToken}` });
+    const log = lines.join('');
+    expect(log).toContain('GET /api/feeds/:token.ics');
+    expect(log).toContain('GET /api/public/appointments/:token');
+    expect(log).not.toContain(feedToken);
+    expect(log).not.toContain(manageToken.split('.')[1]);
+  });
+});
