@@ -169,6 +169,17 @@ describe('a stranger who knows a staff email cannot lock its owner out (issue 10
     expect((await computer.post('/api/staff/unlock', { password: testPassword })).status).toBe(200);
   });
 
+  it('the known device also spares a password change; without it the change is slowed', async () => {
+    freshWindow();
+    const owner = await member();
+    const computer = await ownComputer(owner.email);
+    await attack(owner.email);
+    const change = { currentPassword: testPassword, newPassword: 'a-brand-new-passphrase-42' };
+    const sessionOnly = `sourire_staff=${computer.cookie('sourire_staff')}`;
+    expect((await computer.post('/api/staff/password', change, { cookie: sessionOnly })).status).toBe(429);
+    expect((await computer.post('/api/staff/password', change)).status).toBe(200);
+  });
+
   it('with two-factor sign-in, the device becomes known only after the code', async () => {
     freshWindow();
     const owner = await member();
