@@ -4,6 +4,7 @@ import type { AppDeps } from '../../context';
 import { AppError } from '../../errors';
 import { familyOfPhone } from '../patients/family';
 import type { Practice } from '../practice/find-practice';
+import { addressKey } from './address-key';
 import { assertCodeSendAllowed } from './one-time-codes';
 import { limits, secondsUntilAllowed, takeToken } from './rate-limit';
 
@@ -34,7 +35,7 @@ export async function identifyByPhone(
   if (!phone) throw AppError.field('phone', 'phone');
   if (claim.birthDate > now.toISOString().slice(0, 10))
     throw AppError.field('birthDate', 'birth_date_future');
-  const missKey = `patient-identity-miss:ip:${ip ?? 'unknown'}`;
+  const missKey = `patient-identity-miss:ip:${addressKey(ip)}`;
   const wait = await secondsUntilAllowed(deps.db, missKey, limits.identityMissesPerIp, now);
   if (wait > 0) throw AppError.tooManyAttempts(wait);
   await assertCodeSendAllowed(deps.db, practice.id, phone, ip, now);

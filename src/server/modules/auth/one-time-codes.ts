@@ -5,6 +5,7 @@ import type { AppDeps } from '../../context';
 import type { Db } from '../../db/client';
 import { type CodePurpose, oneTimeCodes } from '../../db/schema';
 import { AppError } from '../../errors';
+import { addressKey } from './address-key';
 import { limits, secondsUntilAllowed, takeTokensOrThrow } from './rate-limit';
 import { hashCode, newSixDigitCode, sameHash } from './tokens';
 
@@ -36,7 +37,7 @@ export async function assertCodeSendAllowed(
 }
 
 const sendKeys = {
-  ip: (ip: string | null) => `code-send:ip:${ip ?? 'unknown'}`,
+  ip: (ip: string | null) => `code-send:ip:${addressKey(ip)}`,
   phone: (practiceId: string, phone: string) => `code-send:phone:${practiceId}:${phone}`,
 };
 

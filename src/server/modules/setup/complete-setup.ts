@@ -1,6 +1,7 @@
 import type { FirstAdminInput, SetupInfo } from '../../../contracts/setup';
 import type { AppDeps } from '../../context';
 import { AppError } from '../../errors';
+import { addressKey } from '../auth/address-key';
 import { hashPassword } from '../auth/passwords';
 import { takeTokensOrThrow } from '../auth/rate-limit';
 import { createSession } from '../auth/sessions';
@@ -12,7 +13,7 @@ const setupTriesPerIp = { max: 20, windowMs: 60 * 60_000 };
 
 async function liveLink(deps: AppDeps, token: string, ip: string | null): Promise<Date> {
   const now = deps.clock.now();
-  await takeTokensOrThrow(deps.db, [{ key: `setup:ip:${ip ?? 'unknown'}`, limit: setupTriesPerIp }], now);
+  await takeTokensOrThrow(deps.db, [{ key: `setup:ip:${addressKey(ip)}`, limit: setupTriesPerIp }], now);
   const expiresAt = await checkSetupLink(deps.config.dataDir, token, now);
   // once a practice exists the link is spent, whatever the file says
   if (!expiresAt || (await setupDone(deps))) throw new AppError('INVITATION_INVALID');

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
+import { isKnownDevice } from './known-device';
 import { staffLoginCounters } from './staff-login-counters';
 
 /**
@@ -16,6 +17,7 @@ export async function changePassword(
   ctx: Ctx,
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
+  device?: string,
 ): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
   const staffId = ctx.actor.staffId;
@@ -24,7 +26,8 @@ export async function changePassword(
     .from(staff)
     .where(eq(staff.id, staffId));
   if (!member) throw new AppError('UNAUTHENTICATED');
-  const counters = staffLoginCounters(member.email.toLowerCase(), ctx.ip);
+  const known = isKnownDevice(ctx.deps.config.sessionSecret, device, staffId, ctx.now);
+  const counters = staffLoginCounters(member.email.toLowerCase(), ctx.ip, known);
   await takeTokensOrThrow(ctx.db, counters, ctx.now);
   if (!(await verifyPassword(member.passwordHash, input.currentPassword))) {
     await recordAudit(ctx, { action: 'staff.password_change_failed', entity: 'staff', entityId: staffId });

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from '../auth/passwords';
 import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { mfaFailuresPerAccount } from './complete-mfa-sign-in';
+import { isKnownDevice } from './known-device';
 import { spendSecondFactor } from './second-factor';
 import { staffLoginCounters } from './staff-login-counters';
 
@@ -13,7 +14,11 @@ import { staffLoginCounters } from './staff-login-counters';
  * Turns two-factor sign-in off; it takes the password (counted as sign-in failures) and a code or a
  * recovery code (counted as second-factor failures), so a console left open is not enough.
  */
-export async function disableTotp(ctx: Ctx, input: { password: string; code: string }): Promise<void> {
+export async function disableTotp(
+  ctx: Ctx,
+  input: { password: string; code: string },
+  device?: string,
+): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
   const staffId = ctx.actor.staffId;
   const [member] = await ctx.db
@@ -29,7 +34,8 @@ export async function disableTotp(ctx: Ctx, input: { password: string; code: str
   if (!member) throw new AppError('UNAUTHENTICATED');
   if (!member.totpEnabledAt) throw new AppError('CONFLICT');
 
-  const passwordCounters = staffLoginCounters(member.email.toLowerCase(), ctx.ip);
+  const known = isKnownDevice(ctx.deps.config.sessionSecret, device, staffId, ctx.now);
+  const passwordCounters = staffLoginCounters(member.email.toLowerCase(), ctx.ip, known);
   const codeCounter = { key: `staff-mfa:account:${staffId}`, limit: mfaFailuresPerAccount };
   await takeTokensOrThrow(ctx.db, [...passwordCounters, codeCounter], ctx.now);
   const giveBack = async (counters: typeof passwordCounters) => {

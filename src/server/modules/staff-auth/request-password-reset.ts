@@ -4,6 +4,7 @@ import type { AppDeps } from '../../context';
 import { practices, staff, staffPasswordResets } from '../../db/schema';
 import { staffPasswordResetEmail } from '../../messages/templates';
 import { recordAudit } from '../audit/record-audit';
+import { addressKey } from '../auth/address-key';
 import { type RateLimit, takeTokensOrThrow } from '../auth/rate-limit';
 import { hashToken, newToken } from '../auth/tokens';
 import { enqueueMessage } from '../outbox/enqueue-message';
@@ -29,7 +30,7 @@ export async function requestPasswordReset(
     deps.db,
     [
       { key: `staff-reset:email:${input.email}`, limit: resetRequestsPerEmail },
-      { key: `staff-reset:ip:${input.ip ?? 'unknown'}`, limit: resetRequestsPerIp },
+      { key: `staff-reset:ip:${addressKey(input.ip)}`, limit: resetRequestsPerIp },
     ],
     now,
   );

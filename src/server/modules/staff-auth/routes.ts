@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
@@ -27,6 +27,7 @@ import { completeMfaSignIn } from './complete-mfa-sign-in';
 import { disableTotp } from './disable-totp';
 import { confirmTotpEnrolment, startTotpEnrolment } from './enrol-totp';
 import { getStaffMe } from './get-staff-me';
+import { knownDeviceCookie, knownDeviceMs, rememberDevice } from './known-device';
 import { mfaTicketCookie } from './mfa-ticket';
 import { requestPasswordReset } from './request-password-reset';
 import { resetPassword } from './reset-password';
@@ -60,12 +61,14 @@ export function staffAuthRoutes(app: FastifyInstance): void {
         ip: request.ip,
         userAgent: userAgent(request),
         requestId: request.id,
+        device: request.cookies[knownDeviceCookie],
       });
       if (result.kind === 'mfa') {
         setSessionCookie(request, reply, mfaTicketCookie, result.ticket, result.expiresAt);
         return { mfaRequired: true as const };
       }
       setSessionCookie(request, reply, sessionCookies.staff, result.token, result.expiresAt);
+      rememberThisDevice(request, reply, result.member.staffId);
       return getStaffMe(staffCtxFor(request, result.member), false);
     },
   );
@@ -93,6 +96,7 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       });
       reply.clearCookie(mfaTicketCookie, { path: '/' });
       setSessionCookie(request, reply, sessionCookies.staff, result.token, result.expiresAt);
+      rememberThisDevice(request, reply, result.member.staffId);
       return getStaffMe(staffCtxFor(request, result.member), false);
     },
   );
@@ -109,7 +113,12 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       config: { access: beforeEnrolment },
     },
     async (request) => {
-      await changePassword(staffCtx(request), staffSessionId(request), request.body);
+      await changePassword(
+        staffCtx(request),
+        staffSessionId(request),
+        request.body,
+        request.cookies[knownDeviceCookie],
+      );
       return { ok: true as const };
     },
   );
@@ -193,7 +202,7 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       config: { access: { kind: 'staff' } },
     },
     async (request) => {
-      await disableTotp(staffCtx(request), request.body);
+      await disableTotp(staffCtx(request), request.body, request.cookies[knownDeviceCookie]);
       return { ok: true as const };
     },
   );
@@ -248,7 +257,12 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       config: { access: lockedToo },
     },
     async (request) => {
-      await unlockConsole(staffCtx(request), staffSessionId(request), request.body.password);
+      await unlockConsole(
+        staffCtx(request),
+        staffSessionId(request),
+        request.body.password,
+        request.cookies[knownDeviceCookie],
+      );
       return { ok: true as const };
     },
   );
@@ -306,4 +320,12 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       return { ok: true as const };
     },
   );
+}
+
+/** After a full sign-in (password, and the second factor if on): this browser is now known for the account. */
+function rememberThisDevice(request: FastifyRequest, reply: FastifyReply, staffId: string): void {
+  const { config, clock } = request.server.deps;
+  const now = clock.now();
+  const value = rememberDevice(config.sessionSecret, request.cookies[knownDeviceCookie], staffId, now);
+  setSessionCookie(request, reply, knownDeviceCookie, value, new Date(now.getTime() + knownDeviceMs));
 }

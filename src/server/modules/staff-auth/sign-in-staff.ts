@@ -7,6 +7,7 @@ import { verifyPassword } from '../auth/passwords';
 import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { createSession } from '../auth/sessions';
 import { alertAdminsOfAttack } from './alert-admins-of-attack';
+import { isKnownDevice } from './known-device';
 import { createMfaTicket } from './mfa-ticket';
 import { ctxOfMember } from './staff-ctx';
 import { staffLoginCounters } from './staff-login-counters';
@@ -23,6 +24,8 @@ export interface StaffSignIn {
   ip: string | null;
   userAgent: string | null;
   requestId: string;
+  /** The `knownDeviceCookie` the browser sent, if any (spares the account-wide counter, see there). */
+  device?: string | undefined;
 }
 
 export type StaffSignInResult =
@@ -34,14 +37,12 @@ export type StaffSignInResult =
  * Signs a staff member in (SEC-1). Every failure says the same thing, whatever was wrong. Each attempt
  * takes a hit on every counter in one statement per counter before the password is checked (so
  * parallel guesses cannot all be checked), and a success gives its hits back: the counters count
- * failures. Past a limit, even a right password waits. With two-factor sign-in on, a right password only
+ * failures. Past a limit, even a right password waits; a browser where the account has signed in before
+ * is spared the account-wide counter (`staffLoginCounters`). With two-factor sign-in on, a right password only
  * gives a short-lived ticket for the code (`completeMfaSignIn`).
  */
 export async function signInStaff(deps: AppDeps, input: StaffSignIn): Promise<StaffSignInResult> {
   const now = deps.clock.now();
-  const counters = staffLoginCounters(input.email, input.ip);
-  await takeTokensOrThrow(deps.db, counters, now);
-
   const [member] = await deps.db
     .select({
       id: staff.id,
@@ -52,6 +53,9 @@ export async function signInStaff(deps: AppDeps, input: StaffSignIn): Promise<St
     })
     .from(staff)
     .where(and(sql`lower(${staff.email}) = ${input.email}`, isNull(staff.removedAt)));
+  const knownDevice = member ? isKnownDevice(deps.config.sessionSecret, input.device, member.id, now) : false;
+  const counters = staffLoginCounters(input.email, input.ip, knownDevice);
+  await takeTokensOrThrow(deps.db, counters, now);
   const valid = await verifyPassword(member?.passwordHash ?? null, input.password);
 
   if (!member || !valid) {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from '../auth/passwords';
 import { returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { unlockSession } from '../auth/sessions';
+import { isKnownDevice } from './known-device';
 import { staffLoginCounters } from './staff-login-counters';
 
 /**
@@ -13,14 +14,20 @@ import { staffLoginCounters } from './staff-login-counters';
  * same counters as sign-in (taken atomically before the check, given back on success), so the lock
  * screen cannot be used to guess a password.
  */
-export async function unlockConsole(ctx: Ctx, sessionId: string, password: string): Promise<void> {
+export async function unlockConsole(
+  ctx: Ctx,
+  sessionId: string,
+  password: string,
+  device?: string,
+): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
   const [member] = await ctx.db
     .select({ email: staff.email, passwordHash: staff.passwordHash })
     .from(staff)
     .where(eq(staff.id, ctx.actor.staffId));
   if (!member) throw new AppError('UNAUTHENTICATED');
-  const counters = staffLoginCounters(member.email.toLowerCase(), ctx.ip);
+  const known = isKnownDevice(ctx.deps.config.sessionSecret, device, ctx.actor.staffId, ctx.now);
+  const counters = staffLoginCounters(member.email.toLowerCase(), ctx.ip, known);
   await takeTokensOrThrow(ctx.db, counters, ctx.now);
   if (!(await verifyPassword(member.passwordHash, password))) {
     await recordAudit(ctx, {
