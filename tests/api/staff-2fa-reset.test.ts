@@ -34,7 +34,9 @@ async function enrolledMember(practiceId: string) {
     secret: Secret.fromBase32(started.body.secret),
     timestamp: t.clock.now().getTime(),
   });
-  expect((await client.post('/api/staff/mfa/enrolment/confirm', { code })).status).toBe(200);
+  expect(
+    (await client.post('/api/staff/mfa/enrolment/confirm', { code, password: testPassword })).status,
+  ).toBe(200);
   t.clock.advance(30_000);
   return { member, client };
 }
