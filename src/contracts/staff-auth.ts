@@ -79,6 +79,7 @@ export const confirmTotpBody = z.object({
     .trim()
     .regex(/^\d{6}$/, { error: 'code_format' })
     .describe('The 6-digit code the app shows now'),
+  password: z.string().min(1).max(200).describe('Current password'),
 });
 
 export const recoveryCodesSchema = z.object({

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practices, staff } from '../../src/server/db/schema';
+import { newTotpSecret, sealTotpSecret } from '../../src/server/modules/staff-auth/totp';
 import { staffClient } from '../support/client';
 import { makePatient, makeSchedulingPractice, nextWeekdayAt, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -193,6 +196,58 @@ describe('agenda stream (RDV-1)', () => {
     } finally {
       removed.close();
       witness.close();
+    }
+  });
+
+  it('stops telling a member whose session locks, and refuses to reopen it', async () => {
+    const s = await setup();
+    const cookie = await signIn(s.secretary.email);
+    const locked = await openStream(cookie);
+    const witness = await openStream(await signIn(s.admin.email));
+    try {
+      await s.book(s.dentist.id, nextWeekdayAt(9));
+      await locked.waitFor(1);
+      const lock = await fetch(`${base}/api/staff/lock`, { method: 'POST', headers: { cookie } });
+      expect(lock.status).toBe(200);
+      await s.book(s.dentist.id, nextWeekdayAt(10));
+      await witness.waitFor(2);
+      const deadline = Date.now() + 2_000;
+      while (!locked.ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(locked.ended).toBe(true);
+      expect(locked.changes).toHaveLength(1);
+      const reopened = await fetch(`${base}/api/console/agenda/stream`, { headers: { cookie } });
+      expect(((await reopened.json()) as { code: string }).code).toBe('SESSION_LOCKED');
+    } finally {
+      locked.close();
+      witness.close();
+    }
+  });
+
+  it('stops telling a member once the practice requires a second factor they have not set up', async () => {
+    const s = await setup();
+    const held = await openStream(await signIn(s.secretary.email));
+    try {
+      await s.book(s.dentist.id, nextWeekdayAt(9));
+      await held.waitFor(1);
+      await t.deps.db
+        .update(practices)
+        .set({ staffMfaRequired: true })
+        .where(eq(practices.id, s.practice.id));
+      // the admin who books has a second factor; the secretary has none
+      await t.deps.db
+        .update(staff)
+        .set({
+          totpSecret: sealTotpSecret(newTotpSecret(), t.deps.config.files.key),
+          totpEnabledAt: new Date(),
+        })
+        .where(eq(staff.id, s.admin.id));
+      await s.book(s.dentist.id, nextWeekdayAt(10));
+      const deadline = Date.now() + 2_000;
+      while (!held.ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(held.ended).toBe(true);
+      expect(held.changes).toHaveLength(1);
+    } finally {
+      held.close();
     }
   });
 

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
+import { practices } from '../../src/server/db/schema';
 import { apiDocsContentSecurityPolicy, contentSecurityPolicy } from '../../src/server/http/security-headers';
 import { staffClient, TestClient } from '../support/client';
 import { makePatient, makePractice, makeStaff, testPassword } from '../support/factories';
@@ -134,6 +136,17 @@ describe('the API documentation', () => {
     expect(docs.body.openapi).toMatch(/^3\./);
     expect(Object.keys(docs.body.paths)).toContain('/api/staff/sign-in');
     expect((await staff.get('/api/docs/')).status).toBe(200);
+  });
+
+  it('is refused (403) to a member who must still enrol a second factor, like every other route', async () => {
+    const practice = await makePractice(t.deps.db);
+    await t.deps.db.update(practices).set({ staffMfaRequired: true }).where(eq(practices.id, practice.id));
+    const member = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
+    const staff = await staffClient(t.app, member.email, testPassword);
+    const docs = await staff.get('/api/docs/json');
+    expect(docs.status).toBe(403);
+    expect(docs.body.code).toBe('MFA_ENROLMENT_REQUIRED');
+    expect((await staff.get('/api/docs/')).status).toBe(303);
   });
 
   it('is open to anyone with API_DOCS_PUBLIC=true', async () => {

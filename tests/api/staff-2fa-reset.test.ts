@@ -8,6 +8,8 @@ import {
   staffRecoveryCodes,
 } from '../../src/server/db/schema';
 import { housekeeping } from '../../src/server/jobs/housekeeping';
+import { takeToken } from '../../src/server/modules/auth/rate-limit';
+import { mfaFailuresPerAccountDaily } from '../../src/server/modules/staff-auth/complete-mfa-sign-in';
 import { TestClient } from '../support/client';
 import { makePractice, makeStaff, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -34,7 +36,9 @@ async function enrolledMember(practiceId: string) {
     secret: Secret.fromBase32(started.body.secret),
     timestamp: t.clock.now().getTime(),
   });
-  expect((await client.post('/api/staff/mfa/enrolment/confirm', { code })).status).toBe(200);
+  expect(
+    (await client.post('/api/staff/mfa/enrolment/confirm', { code, password: testPassword })).status,
+  ).toBe(200);
   t.clock.advance(30_000);
   return { member, client };
 }
@@ -71,6 +75,34 @@ describe('an admin turns off a member’s two-step sign-in', () => {
       .where(and(eq(auditLog.action, 'staff.mfa_reset'), eq(auditLog.entityId, member.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actorId).toBe(admin.id);
+  });
+
+  it('clears the day’s count of wrong codes: the member’s new phone works at once', async () => {
+    const practice = await makePractice(t.deps.db);
+    const admin = await makeStaff(t.deps.db, practice.id, { role: 'admin' });
+    const { client: adminClient } = await signIn(admin.email);
+    const { member } = await enrolledMember(practice.id);
+    // the day's wrong codes are used up (as after 30 guesses)
+    for (let i = 0; i < mfaFailuresPerAccountDaily.max; i += 1) {
+      await takeToken(
+        t.deps.db,
+        `staff-mfa:account-day:${member.id}`,
+        mfaFailuresPerAccountDaily,
+        t.clock.now(),
+      );
+    }
+    expect((await adminClient.delete(`/api/console/staff/${member.id}/two-factor`)).status).toBe(200);
+    const { client } = await signIn(member.email);
+    const started = await client.post<{ secret: string }>('/api/staff/mfa/enrolment');
+    const codeAt = (ms: number) =>
+      TOTP.generate({ secret: Secret.fromBase32(started.body.secret), timestamp: ms });
+    const confirm = { code: codeAt(t.clock.now().getTime()), password: testPassword };
+    expect((await client.post('/api/staff/mfa/enrolment/confirm', confirm)).status).toBe(200);
+    t.clock.advance(30_000);
+    const { client: next, answer } = await signIn(member.email);
+    expect(answer.body).toEqual({ mfaRequired: true });
+    const second = await next.post('/api/staff/sign-in/mfa', { code: codeAt(t.clock.now().getTime()) });
+    expect(second.status).toBe(200);
   });
 
   it('is refused to non-admins, for one’s own, and for another practice’s member', async () => {

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, staff as staffTable } from '../../src/server/db/schema';
+import { auditLog, outbox, rateLimits, staff as staffTable } from '../../src/server/db/schema';
 import { TestClient } from '../support/client';
 import { makePractice, makeStaff, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -43,6 +43,7 @@ async function enrol(client: TestClient) {
   expect(started.status).toBe(200);
   const confirmed = await client.post<{ recoveryCodes: string[] }>('/api/staff/mfa/enrolment/confirm', {
     code: codeFor(started.body.secret),
+    password: testPassword,
   });
   expect(confirmed.status).toBe(200);
   // the code used to confirm is spent: move to the next step for the next code
@@ -70,7 +71,10 @@ describe('two-factor enrolment', () => {
     expect(started.body.uri).toContain(`secret=${started.body.secret}`);
     expect(started.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     const wrong = String((Number(codeFor(started.body.secret)) + 1) % 1_000_000).padStart(6, '0');
-    const refused = await client.post('/api/staff/mfa/enrolment/confirm', { code: wrong });
+    const refused = await client.post('/api/staff/mfa/enrolment/confirm', {
+      code: wrong,
+      password: testPassword,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('CODE_INVALID');
     expect((await client.get('/api/staff/me')).body).toMatchObject({ mfa: { enabled: false } });
@@ -90,6 +94,31 @@ describe('two-factor enrolment', () => {
 
   it('needs a session', async () => {
     expect((await new TestClient(t.app).post('/api/staff/mfa/enrolment')).status).toBe(401);
+  });
+
+  it('needs the current password: a wrong one is a field error counted with the sign-in failures', async () => {
+    const { member, client } = await signedIn();
+    const started = await client.post<{ secret: string }>('/api/staff/mfa/enrolment');
+    const code = codeFor(started.body.secret);
+    const missing = await client.post('/api/staff/mfa/enrolment/confirm', { code });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body.issues)).toContain('"path":"password"');
+    const countedFailures = async () => {
+      const rows = await t.deps.db
+        .select({ count: rateLimits.count })
+        .from(rateLimits)
+        .where(like(rateLimits.key, `staff-login:account:${member.email.toLowerCase()}`));
+      return rows.reduce((sum, row) => sum + row.count, 0);
+    };
+    const before = await countedFailures();
+    const wrong = await client.post('/api/staff/mfa/enrolment/confirm', { code, password: 'not-it-at-all' });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body.issues)).toContain('"path":"password"');
+    expect(await countedFailures()).toBe(before + 1);
+    expect((await client.get('/api/staff/me')).body).toMatchObject({ mfa: { enabled: false } });
+    const right = await client.post('/api/staff/mfa/enrolment/confirm', { code, password: testPassword });
+    expect(right.status).toBe(200);
+    t.clock.advance(30_000);
   });
 });
 
@@ -188,6 +217,43 @@ describe('signing in with two factors', () => {
     const codes = answers.map((answer) => answer.body.code);
     expect(codes.filter((code) => code === 'CODE_INVALID')).toHaveLength(10);
     expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(90);
+  });
+
+  it('30 wrong codes a day per account at most, then refused all day; member and admins told once', async () => {
+    // the start of a fresh UTC day, mid 30-second step: four quarter hours fit in it
+    const day = 24 * 60 * 60_000;
+    t.clock.advance(day - (t.clock.now().getTime() % day) + 10_000);
+    const { practiceId, client: adminClient, member: admin } = await signedIn('admin');
+    await enrol(adminClient);
+    const { member, client } = await signedIn('secretary', practiceId);
+    const { secret } = await enrol(client);
+    const checked: number[] = [];
+    for (let quarter = 0; quarter < 4; quarter += 1) {
+      if (quarter > 0) t.clock.advance(15 * 60_000);
+      const tickets: TestClient[] = [];
+      for (let i = 0; i < 20; i += 1) tickets.push(await passwordStep(member.email));
+      const wrong = codeFor(secret, 10);
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          (tickets[i % 20] as TestClient).post('/api/staff/sign-in/mfa', { code: wrong }),
+        ),
+      );
+      checked.push(answers.filter((answer) => answer.body.code === 'CODE_INVALID').length);
+      expect(answers.filter((answer) => answer.status === 429)).toHaveLength(100 - (checked.at(-1) ?? 0));
+    }
+    expect(checked).toEqual([10, 10, 10, 0]);
+    // even the right code waits for the next day
+    const pending = await passwordStep(member.email);
+    expect((await pending.post('/api/staff/sign-in/mfa', { code: codeFor(secret) })).status).toBe(429);
+    const alerts = await t.deps.db
+      .select({ recipient: outbox.recipient, body: outbox.body })
+      .from(outbox)
+      .where(and(eq(outbox.practiceId, practiceId), eq(outbox.kind, 'staff_mfa_guessing')));
+    expect(alerts.map((alert) => alert.recipient).sort()).toEqual([admin.email, member.email].sort());
+    expect(alerts[0]?.body).toContain('changez-le');
+    t.clock.advance(day);
+    const nextDay = await passwordStep(member.email);
+    expect((await nextDay.post('/api/staff/sign-in/mfa', { code: codeFor(secret) })).status).toBe(200);
   });
 
   it('turning it off takes the password and a code', async () => {

@@ -46,6 +46,12 @@ it('enrols an authenticator app on Mon compte, then signs in with password and c
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await expectNoSeriousA11yViolations(page);
 
+  const twoStep = page.getByRole('region', { name: 'Connexion en deux étapes' });
+  await twoStep.getByLabel('Mot de passe actuel').fill('not-the-password');
+  await page.getByLabel('Code à 6 chiffres affiché par l’application').fill(appCode(secret));
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await expect.poll(() => twoStep.getByText('Ce n’est pas votre mot de passe actuel.').count()).toBe(1);
+  await twoStep.getByLabel('Mot de passe actuel').fill(testPassword);
   await page
     .getByLabel('Code à 6 chiffres affiché par l’application')
     .fill('000000' === appCode(secret) ? '111111' : '000000');

@@ -43,11 +43,13 @@ async function staffOnly(app: FastifyInstance, request: FastifyRequest, reply: F
   request.lang = langFromHeader(request.headers['accept-language']);
   const token = request.cookies[sessionCookies.staff];
   const state = token ? await resolveStaffSession(app.deps, token, { background: false }) : null;
-  if (state?.kind === 'active') return;
+  if (state?.kind === 'active' && !state.mfaEnrolmentRequired) return;
   if (isDocsPage(request)) return reply.redirect('/console/', 303);
-  return sendError(
-    request,
-    reply,
-    new AppError(state?.kind === 'locked' ? 'SESSION_LOCKED' : 'UNAUTHENTICATED'),
-  );
+  const code =
+    state?.kind === 'locked'
+      ? 'SESSION_LOCKED'
+      : state?.kind === 'active'
+        ? 'MFA_ENROLMENT_REQUIRED'
+        : 'UNAUTHENTICATED';
+  return sendError(request, reply, new AppError(code));
 }

@@ -34,3 +34,35 @@ export function signInAttackEmail(
     ].join('\n'),
   };
 }
+
+/**
+ * Many wrong second-step codes on one staff account: whoever tries them got past the password. Sent to
+ * the member and to the admins; the second step is slowed, then refused for the rest of the day.
+ */
+export function codeGuessingEmail(
+  lang: Lang,
+  v: { practice: string; email: string },
+): { subject: string; text: string } {
+  if (lang === 'en') {
+    return {
+      subject: `Sourire: the password of ${v.email} is known to someone else`,
+      text: [
+        'Hello,',
+        '',
+        `Someone signed in to the staff console of ${v.practice} with the right password of ${v.email}, then tried many wrong two-step codes.`,
+        'The password of this account is therefore known to someone else: change it now (Account page), and use it nowhere else.',
+        'The codes tried are slowed down, then refused until the end of the day; an admin can also reset the two-step sign-in of the account.',
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `Sourire : le mot de passe de ${v.email} est connu d’un tiers`,
+    text: [
+      'Bonjour,',
+      '',
+      `Quelqu’un s’est connecté à la console ${ofPracticeFr(v.practice)} avec le bon mot de passe de ${v.email}, puis a essayé de nombreux codes de vérification erronés.`,
+      'Le mot de passe de ce compte est donc connu d’un tiers : changez-le dès maintenant (page Mon compte), et ne l’utilisez nulle part ailleurs.',
+      'Les codes essayés sont ralentis, puis refusés jusqu’à la fin de la journée ; un administrateur peut aussi réinitialiser la connexion en deux étapes du compte.',
+    ].join('\n'),
+  };
+}

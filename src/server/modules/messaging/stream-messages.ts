@@ -4,7 +4,8 @@ import type { MessageEvent, ThreadReadEvent } from '../../../contracts/messaging
 import type { Ctx } from '../../context';
 import type { LiveNotice } from '../../live/live-bus';
 import { isModuleOn } from '../app-modules/app-modules';
-import { resolvePatientSession, resolveStaffSession, sessionCookies } from '../auth/sessions';
+import { resolvePatientSession, sessionCookies } from '../auth/sessions';
+import { staffStreamAllowed } from '../auth/staff-stream-session';
 import { appFamily } from '../patient-app/app-family';
 
 const heartbeatMs = 25_000;
@@ -22,7 +23,7 @@ function toEvent(notice: LiveNotice): Outgoing {
 
 /**
  * An event stream of the practice's message notices. `allowed` is asked again before every event and at
- * every heartbeat: when it says no (signed out, expired, module switched off), the stream ends. `filter`
+ * every heartbeat: when it says no (signed out, expired, locked, held at the two-step enrolment, module switched off), the stream ends. `filter`
  * keeps the notices the caller may see.
  */
 async function openNoticeStream(
@@ -89,7 +90,7 @@ export function streamStaffMessages(
 ): Promise<void> {
   const token = request.cookies[sessionCookies.staff] ?? '';
   return openNoticeStream(ctx, request, reply, open, {
-    allowed: async () => (await resolveStaffSession(ctx.deps, token, { background: true })).kind !== 'none',
+    allowed: () => staffStreamAllowed(ctx.deps, token),
     filter: async () => true,
   });
 }

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../../context';
-import { resolveStaffSession, sessionCookies } from '../auth/sessions';
+import { sessionCookies } from '../auth/sessions';
+import { staffStreamAllowed } from '../auth/staff-stream-session';
 import { visiblePractitionerIds } from './visibility';
 
 const heartbeatMs = 25_000;
@@ -9,7 +10,7 @@ const heartbeatMs = 25_000;
 /**
  * Server-sent events for the agenda: `event: change` with the practitioners concerned, each time a
  * colleague (or a patient, online) changes an agenda the caller may see. The session is checked again at
- * every event and every heartbeat (25 s): a member signed out, expired or removed stops hearing at once,
+ * every event and every heartbeat (25 s): a member signed out, expired, removed, locked or held at the two-step enrolment stops hearing at once,
  * and agenda grants are read afresh each time. Events carry ids only, never patient data.
  */
 export async function streamAgendaChanges(
@@ -32,14 +33,12 @@ export async function streamAgendaChanges(
 
   let closed = false;
   const stillAllowed = async () => {
-    const state = await resolveStaffSession(ctx.deps, token, { background: true }).catch(() => ({
-      kind: 'none' as const,
-    }));
-    if (state.kind === 'none' && !closed) {
+    const allowed = await staffStreamAllowed(ctx.deps, token);
+    if (!allowed && !closed) {
       closed = true;
       out.end();
     }
-    return state.kind !== 'none';
+    return allowed;
   };
 
   let queue = Promise.resolve();

@@ -5,8 +5,10 @@ import { type Ctx, withTransaction } from '../../context';
 import { staff, staffRecoveryCodes } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { type RateLimit, takeTokensOrThrow } from '../auth/rate-limit';
+import { verifyPassword } from '../auth/passwords';
+import { type RateLimit, returnToken, takeTokensOrThrow } from '../auth/rate-limit';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
+import { staffLoginCounters } from './staff-login-counters';
 import { newTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUri } from './totp';
 
 const enrolCodesPerAccount: RateLimit = { max: 10, windowMs: 15 * 60_000 };
@@ -36,29 +38,48 @@ export async function startTotpEnrolment(ctx: Ctx): Promise<TotpEnrolment> {
 }
 
 /**
- * Confirms the enrolment with a code of the app: two-factor sign-in is on from now, and ten recovery
- * codes are made (only their hashes kept) and returned once.
+ * Confirms the enrolment with the current password (counted with the sign-in failures, so a session left
+ * open cannot bind a stranger's app) and a code of the app: two-factor sign-in is on from now, and ten
+ * recovery codes are made (only their hashes kept) and returned once. Two-step turns on only if the
+ * stored secret is still the one whose code was checked (a new enrolment started meanwhile → 409).
  */
-export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<RecoveryCodes> {
+export async function confirmTotpEnrolment(
+  ctx: Ctx,
+  input: { code: string; password: string },
+): Promise<RecoveryCodes> {
   const staffId = staffIdOf(ctx);
-  await takeTokensOrThrow(
-    ctx.db,
-    [{ key: `staff-mfa:enrol:${staffId}`, limit: enrolCodesPerAccount }],
-    ctx.now,
-  );
   const [member] = await ctx.db
-    .select({ totpSecret: staff.totpSecret, totpEnabledAt: staff.totpEnabledAt })
+    .select({
+      email: staff.email,
+      passwordHash: staff.passwordHash,
+      totpSecret: staff.totpSecret,
+      totpEnabledAt: staff.totpEnabledAt,
+    })
     .from(staff)
     .where(eq(staff.id, staffId));
-  if (!member?.totpSecret || member.totpEnabledAt) throw new AppError('CONFLICT');
-  const step = totpStepOf(openTotpSecret(member.totpSecret, ctx.deps.config.files.key), code, ctx.now);
+  if (!member) throw new AppError('UNAUTHENTICATED');
+  const passwordCounters = staffLoginCounters(member.email.toLowerCase(), ctx.ip);
+  const codeCounter = { key: `staff-mfa:enrol:${staffId}`, limit: enrolCodesPerAccount };
+  await takeTokensOrThrow(ctx.db, [...passwordCounters, codeCounter], ctx.now);
+  const giveBack = async (counters: typeof passwordCounters) => {
+    for (const counter of counters) await returnToken(ctx.db, counter.key, counter.limit, ctx.now);
+  };
+  if (!(await verifyPassword(member.passwordHash, input.password))) {
+    await giveBack([codeCounter]);
+    await recordAudit(ctx, { action: 'staff.mfa_enable_failed', entity: 'staff', entityId: staffId });
+    throw AppError.field('password', 'password_wrong');
+  }
+  await giveBack(passwordCounters);
+  const sealedSecret = member.totpSecret;
+  if (!sealedSecret || member.totpEnabledAt) throw new AppError('CONFLICT');
+  const step = totpStepOf(openTotpSecret(sealedSecret, ctx.deps.config.files.key), input.code, ctx.now);
   if (step === null) throw new AppError('CODE_INVALID');
   const recoveryCodes = newRecoveryCodes();
   await withTransaction(ctx, async (tx) => {
     const enabled = await tx.db
       .update(staff)
       .set({ totpEnabledAt: tx.now, totpLastStep: step })
-      .where(and(eq(staff.id, staffId), isNull(staff.totpEnabledAt)))
+      .where(and(eq(staff.id, staffId), eq(staff.totpSecret, sealedSecret), isNull(staff.totpEnabledAt)))
       .returning({ id: staff.id });
     if (enabled.length === 0) throw new AppError('CONFLICT');
     await tx.db.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));

@@ -187,7 +187,7 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       },
       config: { access: beforeEnrolment },
     },
-    async (request) => confirmTotpEnrolment(staffCtx(request), request.body.code),
+    async (request) => confirmTotpEnrolment(staffCtx(request), request.body),
   );
 
   r.post(

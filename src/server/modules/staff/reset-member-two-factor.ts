@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { type Ctx, withTransaction } from '../../context';
-import { sessions, staff, staffMfaTickets, staffRecoveryCodes } from '../../db/schema';
+import { rateLimits, sessions, staff, staffMfaTickets, staffRecoveryCodes } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
  * (issue 10 §4). The member's sessions and pending second steps end: they sign in again with their
  * password and, if the practice requires it, enrol a new phone at once. One's own is turned off from
  * "Mon compte" with the password and a code, never here: a stolen admin session must not remove it.
+ * The account's counts of wrong codes are cleared too, so the new phone works at once.
  */
 export async function resetMemberTwoFactor(ctx: Ctx, memberId: string): Promise<void> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
@@ -22,6 +23,9 @@ export async function resetMemberTwoFactor(ctx: Ctx, memberId: string): Promise<
     if (!member) throw AppError.notFound();
     await tx.db.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, memberId));
     await tx.db.delete(staffMfaTickets).where(eq(staffMfaTickets.staffId, memberId));
+    await tx.db
+      .delete(rateLimits)
+      .where(inArray(rateLimits.key, [`staff-mfa:account:${memberId}`, `staff-mfa:account-day:${memberId}`]));
     await tx.db
       .update(sessions)
       .set({ revokedAt: tx.now })

@@ -45,9 +45,13 @@ export function TwoFactorSection({ me }: { me: StaffMe }) {
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const answer = await api.post<RecoveryCodes>('/api/staff/mfa/enrolment/confirm', { code });
+      const answer = await api.post<RecoveryCodes>('/api/staff/mfa/enrolment/confirm', {
+        code,
+        password,
+      });
       setEnrolment(null);
       setCode('');
+      setPassword('');
       setRecovery(answer.recoveryCodes);
     });
   };
@@ -151,6 +155,15 @@ export function TwoFactorSection({ me }: { me: StaffMe }) {
             {t('account.mfa.secret')} : <code data-testid="totp-secret">{enrolment.secret}</code>
           </p>
           <form onSubmit={confirm} noValidate>
+            <TextField
+              label={t('account.password.current')}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={issue('password')}
+              required
+            />
             <TextField
               label={t('account.mfa.code')}
               inputMode="numeric"
