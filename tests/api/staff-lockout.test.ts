@@ -187,7 +187,10 @@ describe('a stranger who knows a staff email cannot lock its owner out (issue 10
     const started = await computer.post<{ secret: string }>('/api/staff/mfa/enrolment');
     const code = () =>
       TOTP.generate({ secret: Secret.fromBase32(started.body.secret), timestamp: t.clock.now().getTime() });
-    expect((await computer.post('/api/staff/mfa/enrolment/confirm', { code: code() })).status).toBe(200);
+    expect(
+      (await computer.post('/api/staff/mfa/enrolment/confirm', { code: code(), password: testPassword }))
+        .status,
+    ).toBe(200);
     t.clock.advance(30_000);
 
     const laptop = new TestClient(t.app);
