@@ -54,6 +54,12 @@ describe('French phonetic key', () => {
     expect(nameWords("D'Argent-Œuvray  ÉLODIE")).toEqual(['d', 'argent', 'oeuvray', 'elodie']);
   });
 
+  it('gives a word of silent letters its own letters', () => {
+    expect(phoneticKey('h')).toBe('H');
+    expect(phoneticKey('Hh')).toBe('H');
+    expect(nameKeys('H', 'Anne')).toContain('H');
+  });
+
   it('is stable under case and accents for any name, and never empty for a word with letters', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-zA-ZéèêëàâîïôöùûüçÉÈÀÇ]{1,20}$/), (word) => {

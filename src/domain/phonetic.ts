@@ -54,7 +54,8 @@ export function phoneticKey(word: string): string {
   // a final e is silent (Lefebvre), then a final d, t, s, x or z (Dupond, Dupont, Durand, Thomas)
   if (sound.length > 2) sound = sound.replace(/e$/, '');
   if (sound.length > 2) sound = sound.replace(/[dtsx]+$/, '');
-  return sound.replace(/(.)\1+/g, '$1').toUpperCase();
+  // a word of silent letters only ("H") keeps its own letters rather than no key at all
+  return sound.replace(/(.)\1+/g, '$1').toUpperCase() || folded.replace(/(.)\1+/g, '$1').toUpperCase();
 }
 
 /**
