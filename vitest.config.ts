@@ -15,7 +15,11 @@ const apiProject = (name: string, db: 'pglite' | 'postgres'): TestProjectInlineC
     globalSetup: [`tests/support/global-${db}.ts`],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    setupFiles: ['tests/support/suite-clock.ts', 'tests/support/fail-on-console-error.ts'],
+    setupFiles: [
+      'tests/support/suite-clock.ts',
+      'tests/support/property-seed.ts',
+      'tests/support/fail-on-console-error.ts',
+    ],
   },
 });
 
@@ -23,8 +27,12 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
-      include: ['src/**/*.test.ts'],
-      setupFiles: ['tests/support/suite-clock.ts', 'tests/support/fail-on-console-error.ts'],
+      include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts'],
+      setupFiles: [
+        'tests/support/suite-clock.ts',
+        'tests/support/property-seed.ts',
+        'tests/support/fail-on-console-error.ts',
+      ],
     },
   },
   apiProject('api-pglite', 'pglite'),
