@@ -7,7 +7,7 @@ import fc from 'fast-check';
  */
 export const DEFAULT_PROPERTY_SEED = 20_261_202;
 
-export function propertySeed(value = process.env.FC_SEED): number | null {
+export function propertySeed(value: string | undefined): number | null {
   if (value === 'random') return null;
   if (value === undefined || value === '') return DEFAULT_PROPERTY_SEED;
   const seed = Number(value);
@@ -15,5 +15,5 @@ export function propertySeed(value = process.env.FC_SEED): number | null {
   return seed;
 }
 
-const seed = propertySeed();
+const seed = propertySeed(process.env.FC_SEED);
 if (seed !== null) fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
