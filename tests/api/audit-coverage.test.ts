@@ -514,6 +514,32 @@ const refusals: Record<string, Refusal> = {
     code: 'CONFIRMATION_REQUIRED',
     todo: 'owned by the booking helper (scheduling/appointment-rules.ts)',
   },
+  'a patient already waiting names their entry (ALREADY_EXISTS)': {
+    route: 'POST /api/console/waitlist',
+    prepare: async (s) => {
+      const patient = await makePatient(s.db, s.practice.id);
+      const body = s.waitlistBody(patient.id);
+      const first = await s.clients.secretary.post('/api/console/waitlist', body);
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      return { url: '/api/console/waitlist', body, patientIds: [patient.id] };
+    },
+    status: 409,
+    code: 'ALREADY_EXISTS',
+  },
+  'moving to another dentist than the patient’s own names the own dentist (CONFIRMATION_REQUIRED)': {
+    route: 'PATCH /api/console/appointments/:appointmentId',
+    prepare: async (s) => {
+      const booked = await s.book(s.paul.id);
+      return {
+        url: `/api/console/appointments/${booked.id}`,
+        body: { practitionerId: s.staff.other.id },
+        patientIds: [s.paul.id],
+      };
+    },
+    status: 409,
+    code: 'CONFIRMATION_REQUIRED',
+    todo: 'owned by the booking helper (scheduling/appointment-rules.ts)',
+  },
   'an absence over appointments lists them with their patients (CONFIRMATION_REQUIRED)': {
     route: 'POST /api/console/absences',
     as: 'admin',
