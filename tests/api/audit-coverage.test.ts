@@ -141,8 +141,8 @@ describe('each route that returns or changes patient data leaves an audit row', 
       const patientId =
         typeof prepared.patientId === 'function' ? prepared.patientId(answer) : prepared.patientId;
       const audited = rows.some((row) => patientId === null || row.patientId === patientId);
-      const what = `an audit row by the caller${patientId ? ` naming patient ${patientId}` : ''}`;
-      if (entry.todo) expect(audited, `${route} now leaves ${what}: remove its \`todo\``).toBe(false);
+      const what = `audit row by the caller${patientId ? ` naming patient ${patientId}` : ''}`;
+      if (entry.todo) expect(audited, `${route} now leaves an ${what}: remove its \`todo\``).toBe(false);
       else expect(audited, `${route} left no ${what}; rows: ${JSON.stringify(rows)}`).toBe(true);
     });
   }
