@@ -17,6 +17,8 @@ export interface Prepared {
   patientId: string | null | ((answer: Answer) => string);
 }
 export interface PatientDataRoute {
+  /** the audit action the row must carry */
+  action: string;
   /** builds the request on the seeds, creating what the call consumes (an appointment to cancel…) */
   prepare: (s: AuditSeeds) => Promise<Prepared>;
   status: number;
@@ -27,6 +29,8 @@ export interface PatientDataRoute {
 }
 export interface Refusal {
   route: string;
+  /** the audit action the rows must carry (left open for a known gap, whose fixer names it) */
+  action?: string;
   prepare: (s: AuditSeeds) => Promise<Omit<Prepared, 'patientId'> & { patientIds: string[] }>;
   status: number;
   code: string;
@@ -63,8 +67,13 @@ const fileBody = (
 
 /** Routes that return or change patient data: each must leave an audit row. */
 export const patientData: Record<string, PatientDataRoute> = {
-  'GET /api/console/patients': { prepare: list('/api/console/patients?q=Durand'), status: 200 },
+  'GET /api/console/patients': {
+    action: 'patient.search',
+    prepare: list('/api/console/patients?q=Durand'),
+    status: 200,
+  },
   'POST /api/console/patients': {
+    action: 'patient.create',
     prepare: async () => ({
       url: '/api/console/patients',
       body: fileBody({ lastName: 'Audit', firstName: 'Nouveau', birthDate: '1991-01-01' }),
@@ -73,6 +82,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'GET /api/console/patients/:patientId': {
+    action: 'patient.read',
     prepare: onPatient(
       (s) => `/api/console/patients/${s.paul.id}`,
       (s) => s.paul.id,
@@ -80,6 +90,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'PUT /api/console/patients/:patientId': {
+    action: 'patient.update',
     prepare: async (s) => ({
       url: `/api/console/patients/${s.jose.id}`,
       body: { ...fileBody(s.jose, s.phones.jose), city: 'Lyon' },
@@ -88,6 +99,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/patients/:patientId/appointments': {
+    action: 'patient.history',
     prepare: onPatient(
       (s) => `/api/console/patients/${s.paul.id}/appointments`,
       (s) => s.paul.id,
@@ -95,6 +107,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/patients/:patientId/documents': {
+    action: 'document.list',
     prepare: onPatient(
       (s) => `/api/console/patients/${s.paul.id}/documents`,
       (s) => s.paul.id,
@@ -102,6 +115,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/patients/:patientId/documents': {
+    action: 'document.create',
     prepare: async (s) => ({
       url: `/api/console/patients/${s.paul.id}/documents`,
       form: await s.documentForm('Devis audité'),
@@ -110,11 +124,17 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'GET /api/console/agenda': {
+    action: 'agenda.read',
     prepare: async (s) => ({ url: `/api/console/agenda?${s.agendaWindow()}`, patientId: null }),
     status: 200,
   },
-  'GET /api/console/app-users': { prepare: list('/api/console/app-users'), status: 200 },
+  'GET /api/console/app-users': {
+    action: 'app_users.list',
+    prepare: list('/api/console/app-users'),
+    status: 200,
+  },
   'POST /api/console/appointments': {
+    action: 'appointment.create',
     prepare: async (s) => {
       const patient = await makePatient(s.db, s.practice.id);
       return { url: '/api/console/appointments', body: s.bookingBody(patient.id), patientId: patient.id };
@@ -122,6 +142,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'GET /api/console/appointments/:appointmentId': {
+    action: 'appointment.read',
     prepare: onPatient(
       (s) => `/api/console/appointments/${s.appointment.id}`,
       (s) => s.paul.id,
@@ -129,6 +150,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'PATCH /api/console/appointments/:appointmentId': {
+    action: 'appointment.update',
     prepare: async (s) => {
       const booked = await s.book(s.paul.id);
       return {
@@ -140,6 +162,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'DELETE /api/console/appointments/:appointmentId': {
+    action: 'appointment.delete',
     prepare: async (s) => {
       const booked = await s.book(s.paul.id);
       return { url: `/api/console/appointments/${booked.id}`, patientId: s.paul.id };
@@ -147,6 +170,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/appointments/:appointmentId/cancel': {
+    action: 'appointment.cancel',
     prepare: async (s) => {
       const booked = await s.book(s.paul.id);
       return {
@@ -158,6 +182,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/appointments/:appointmentId/status': {
+    action: 'appointment.status',
     prepare: async (s) => {
       const booked = await s.book(s.paul.id);
       return {
@@ -169,6 +194,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/appointments/:appointmentId/undo': {
+    action: 'appointment.undo_change',
     prepare: async (s) => {
       const booked = await s.book(s.paul.id);
       const moved = await s.clients.secretary.patch<{ version: number }>(
@@ -189,6 +215,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/absences': {
+    action: 'appointment.cancel',
     // an absence may cancel the appointments it covers: each cancellation names its patient
     prepare: async (s) => {
       const patient = await makePatient(s.db, s.practice.id);
@@ -199,6 +226,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     as: 'admin',
   },
   'PUT /api/console/absences/:id': {
+    action: 'appointment.cancel',
     prepare: async (s) => {
       const created = await s.clients.admin.post<{ id: string }>(
         '/api/console/absences',
@@ -217,10 +245,12 @@ export const patientData: Record<string, PatientDataRoute> = {
     as: 'admin',
   },
   'GET /api/console/change-requests': {
+    action: 'change_request.list',
     prepare: list('/api/console/change-requests', (s) => s.changeRequest()),
     status: 200,
   },
   'POST /api/console/change-requests/:id/accept': {
+    action: 'change_request.accept',
     prepare: async (s) => ({
       url: `/api/console/change-requests/${await s.changeRequest()}/accept`,
       body: {},
@@ -229,6 +259,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/change-requests/:id/reject': {
+    action: 'change_request.reject',
     prepare: async (s) => ({
       url: `/api/console/change-requests/${await s.changeRequest()}/reject`,
       body: { reason: 'Audit' },
@@ -237,6 +268,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'PATCH /api/console/documents/:id': {
+    action: 'document.update',
     prepare: async (s) => ({
       url: `/api/console/documents/${(await s.upload()).id}`,
       body: { title: 'Renommé' },
@@ -245,10 +277,12 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'DELETE /api/console/documents/:id': {
+    action: 'document.delete',
     prepare: async (s) => ({ url: `/api/console/documents/${(await s.upload()).id}`, patientId: s.paul.id }),
     status: 200,
   },
   'GET /api/console/documents/:id/file': {
+    action: 'document.download',
     prepare: onPatient(
       (s) => `/api/console/documents/${s.document.id}/file`,
       (s) => s.paul.id,
@@ -256,6 +290,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/documents/:id/secure-links': {
+    action: 'secure_link.list',
     prepare: onPatient(
       (s) => `/api/console/documents/${s.document.id}/secure-links`,
       (s) => s.paul.id,
@@ -263,6 +298,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/documents/:id/secure-links': {
+    action: 'secure_link.create',
     prepare: async (s) => ({
       url: `/api/console/documents/${s.document.id}/secure-links`,
       body: { phone: s.phones.paul },
@@ -271,6 +307,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'POST /api/console/secure-links/:id/revoke': {
+    action: 'secure_link.revoke',
     prepare: async (s) => {
       const link = await s.clients.secretary.post<{ id: string }>(
         `/api/console/documents/${s.document.id}/secure-links`,
@@ -284,6 +321,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/documents/:id/signature': {
+    action: 'document.signature_read',
     prepare: onPatient(
       (s) => `/api/console/documents/${s.signed.id}/signature`,
       (s) => s.paul.id,
@@ -291,6 +329,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/documents/:id/signature/verify': {
+    action: 'document.signature_verify',
     prepare: onPatient(
       (s) => `/api/console/documents/${s.signed.id}/signature/verify`,
       (s) => s.paul.id,
@@ -298,14 +337,17 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/signatures/pending': {
+    action: 'document.list_pending',
     prepare: list('/api/console/signatures/pending', (s) => s.upload(true)),
     status: 200,
   },
   'GET /api/console/messages': {
+    action: 'messages.inbox',
     prepare: list('/api/console/messages', (s) => s.patientAttachment()),
     status: 200,
   },
   'GET /api/console/messages/threads/:patientId': {
+    action: 'messages.read',
     prepare: onPatient(
       (s) => `/api/console/messages/threads/${s.paul.id}`,
       (s) => s.paul.id,
@@ -313,6 +355,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/messages/threads/:patientId': {
+    action: 'message.send',
     prepare: async (s) => ({
       url: `/api/console/messages/threads/${s.paul.id}`,
       form: formBody({ body: 'Bonjour' }),
@@ -321,6 +364,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'POST /api/console/messages/threads/:patientId/read': {
+    action: 'messages.mark_read',
     // marking read is audited when there was something to mark: Paul writes first
     prepare: async (s) => {
       await s.patientAttachment();
@@ -329,6 +373,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'GET /api/console/messages/attachments/:attachmentId': {
+    action: 'message_attachment.read',
     prepare: async (s) => ({
       url: `/api/console/messages/attachments/${await s.patientAttachment()}`,
       patientId: s.paul.id,
@@ -336,6 +381,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/messages/attachments/:attachmentId/file': {
+    action: 'message_attachment.file',
     prepare: async (s) => ({
       url: `/api/console/messages/attachments/${await s.patientAttachment()}/file`,
       body: { type: 'external_scanned' },
@@ -343,8 +389,13 @@ export const patientData: Record<string, PatientDataRoute> = {
     }),
     status: 201,
   },
-  'GET /api/console/outbox': { prepare: list('/api/console/outbox'), status: 200 },
+  'GET /api/console/outbox': {
+    action: 'outbox.list',
+    prepare: list('/api/console/outbox'),
+    status: 200,
+  },
   'GET /api/console/waitlist': {
+    action: 'waitlist.list',
     prepare: list('/api/console/waitlist', async (s) => {
       const patient = await makePatient(s.db, s.practice.id);
       const entry = await s.clients.secretary.post('/api/console/waitlist', s.waitlistBody(patient.id));
@@ -353,6 +404,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 200,
   },
   'POST /api/console/waitlist': {
+    action: 'waitlist.create',
     prepare: async (s) => {
       const patient = await makePatient(s.db, s.practice.id);
       return { url: '/api/console/waitlist', body: s.waitlistBody(patient.id), patientId: patient.id };
@@ -360,6 +412,7 @@ export const patientData: Record<string, PatientDataRoute> = {
     status: 201,
   },
   'POST /api/console/waitlist/:entryId/cancel': {
+    action: 'waitlist.cancel',
     prepare: async (s) => {
       const patient = await makePatient(s.db, s.practice.id);
       const entry = await s.clients.secretary.post<{ id: string }>(
@@ -492,6 +545,7 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'ALREADY_EXISTS',
+    action: 'waitlist.create_refused',
   },
   'moving to another dentist than the patient’s own names the own dentist (CONFIRMATION_REQUIRED)': {
     route: 'PATCH /api/console/appointments/:appointmentId',
@@ -517,6 +571,7 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
+    action: 'settings.absence.covered_read',
   },
   'an absence moved over appointments lists them with their patients (CONFIRMATION_REQUIRED)': {
     route: 'PUT /api/console/absences/:id',
@@ -537,5 +592,6 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
+    action: 'settings.absence.covered_read',
   },
 };

@@ -9,10 +9,10 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { noPatientData, type Prepared, patientData, refusals } from './audit-coverage.routes';
 
 /**
- * Audit by construction (issue 11 §3): every staff route is classified here, and every route that returns
- * or changes patient data is called as an authorised member and must leave an audit row — who (the member),
- * what (the practice, the patient when the route is about one), when. A refusal whose answer carries
- * patient data (a 409 listing other patients or appointments) must be audited too.
+ * Audit by construction (issue 11 §3): every staff route is classified, and every route that returns or
+ * changes patient data is called as an authorised member and must leave an audit row — who (the member),
+ * what (the action, the practice, the patient when the route is about one), when. A refusal whose answer
+ * carries patient data (a 409 listing other patients or appointments) must be audited too.
  *
  * The list of routes comes from the built application (every route the guard sees registered), so a new
  * staff route that is in neither table of audit-coverage.routes.ts fails until someone classifies it.
@@ -140,8 +140,10 @@ describe('each route that returns or changes patient data leaves an audit row', 
       const { answer, rows } = await callAndAudit(route, entry.as, prepared, entry.status);
       const patientId =
         typeof prepared.patientId === 'function' ? prepared.patientId(answer) : prepared.patientId;
-      const audited = rows.some((row) => patientId === null || row.patientId === patientId);
-      const what = `audit row by the caller${patientId ? ` naming patient ${patientId}` : ''}`;
+      const audited = rows.some(
+        (row) => row.action === entry.action && (patientId === null || row.patientId === patientId),
+      );
+      const what = `${entry.action} audit row by the caller${patientId ? ` naming patient ${patientId}` : ''}`;
       if (entry.todo) expect(audited, `${route} now leaves an ${what}: remove its \`todo\``).toBe(false);
       else expect(audited, `${route} left no ${what}; rows: ${JSON.stringify(rows)}`).toBe(true);
     });
@@ -154,7 +156,9 @@ describe('each refusal that answers with patient data leaves an audit row', () =
       const prepared = await refusal.prepare(s);
       const { answer, rows } = await callAndAudit(refusal.route, refusal.as, prepared, refusal.status);
       expect(answer.body.code).toBe(refusal.code);
-      const named = prepared.patientIds.filter((id) => rows.some((row) => row.patientId === id));
+      const named = prepared.patientIds.filter((id) =>
+        rows.some((row) => row.patientId === id && (!refusal.action || row.action === refusal.action)),
+      );
       const audited = named.length === prepared.patientIds.length;
       if (refusal.todo) expect(audited, `now audited: remove the \`todo\` of “${name}”`).toBe(false);
       else expect(named, `rows: ${JSON.stringify(rows)}`).toEqual(prepared.patientIds);
