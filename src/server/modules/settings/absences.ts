@@ -6,6 +6,7 @@ import { ZoneConverter } from '../../../domain/time/zone-converter';
 import { type Ctx, withTransaction } from '../../context';
 import { absences } from '../../db/schema';
 import { AppError } from '../../errors';
+import { AuditedRefusal, auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
 import { checkPractitioner } from '../scheduling/appointment-rules';
@@ -111,9 +112,21 @@ async function settleCovered(
   const covered = await coveredAppointments(tx, values);
   if (covered.length === 0) return { cancelled: 0, kept: 0 };
   if (!input.coveredAppointments) {
-    throw new AppError('CONFIRMATION_REQUIRED', {
-      details: { reason: 'absence_covers_appointments', appointments: covered },
-    });
+    // the refusal names patients: audited (after the rollback, by `auditRefusals`)
+    throw new AuditedRefusal(
+      'CONFIRMATION_REQUIRED',
+      {
+        reason: 'absence_covers_appointments',
+        appointments: covered.map(({ patientId: _, ...shown }) => shown),
+      },
+      covered.map((appointment) => ({
+        action: 'settings.absence.covered_read',
+        entity: 'appointment',
+        entityId: appointment.id,
+        patientId: appointment.patientId,
+        details: { practitionerId: values.practitionerId, answer: 'CONFIRMATION_REQUIRED' },
+      })),
+    );
   }
   if (input.coveredAppointments === 'keep') return { cancelled: 0, kept: covered.length };
   for (const appointment of covered) {
@@ -124,22 +137,24 @@ async function settleCovered(
 
 export async function createAbsence(ctx: Ctx, input: z.infer<typeof absenceBody>): Promise<Absence> {
   const values = await valuesOf(ctx, input);
-  const created = await withTransaction(ctx, async (tx) => {
-    await checkPractitioner(tx, input.practitionerId);
-    const [row] = await tx.db
-      .insert(absences)
-      .values({ ...values, practiceId: tx.practiceId, createdAt: tx.now })
-      .returning();
-    if (!row) throw new AppError('INTERNAL');
-    const settled = await settleCovered(tx, values, input);
-    await recordAudit(tx, {
-      action: 'settings.absence.create',
-      entity: 'absence',
-      entityId: row.id,
-      details: settled,
-    });
-    return toAbsence(row);
-  });
+  const created = await auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      await checkPractitioner(tx, input.practitionerId);
+      const [row] = await tx.db
+        .insert(absences)
+        .values({ ...values, practiceId: tx.practiceId, createdAt: tx.now })
+        .returning();
+      if (!row) throw new AppError('INTERNAL');
+      const settled = await settleCovered(tx, values, input);
+      await recordAudit(tx, {
+        action: 'settings.absence.create',
+        entity: 'absence',
+        entityId: row.id,
+        details: settled,
+      });
+      return toAbsence(row);
+    }),
+  );
   ctx.deps.live.publish({ practiceId: ctx.practiceId, practitionerIds: [created.practitionerId] });
   return created;
 }
@@ -150,20 +165,22 @@ export async function updateAbsence(
   input: z.infer<typeof absenceBody>,
 ): Promise<Absence> {
   const values = await valuesOf(ctx, input);
-  const updated = await withTransaction(ctx, async (tx) => {
-    await findAbsence(tx, id);
-    await checkPractitioner(tx, input.practitionerId);
-    const [row] = await tx.db.update(absences).set(values).where(eq(absences.id, id)).returning();
-    if (!row) throw AppError.notFound();
-    const settled = await settleCovered(tx, values, input);
-    await recordAudit(tx, {
-      action: 'settings.absence.update',
-      entity: 'absence',
-      entityId: id,
-      details: settled,
-    });
-    return toAbsence(row);
-  });
+  const updated = await auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      await findAbsence(tx, id);
+      await checkPractitioner(tx, input.practitionerId);
+      const [row] = await tx.db.update(absences).set(values).where(eq(absences.id, id)).returning();
+      if (!row) throw AppError.notFound();
+      const settled = await settleCovered(tx, values, input);
+      await recordAudit(tx, {
+        action: 'settings.absence.update',
+        entity: 'absence',
+        entityId: id,
+        details: settled,
+      });
+      return toAbsence(row);
+    }),
+  );
   ctx.deps.live.publish({ practiceId: ctx.practiceId, practitionerIds: [updated.practitionerId] });
   return updated;
 }

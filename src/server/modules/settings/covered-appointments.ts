@@ -32,9 +32,13 @@ export const coveredListLimit = 200;
 /**
  * The live, future appointments of the practitioner that an absence would cover (SET-6, issue 9 §1.7):
  * for a one-off absence, those meeting its interval; for a recurring one, those meeting one of its
- * occurrences over the coming months. Read with the patient's name and the motif, for the dialog.
+ * occurrences over the coming months. Read with the patient's name and the motif, for the dialog, and the
+ * patient's id, for the audit trail (the answer does not carry it).
  */
-export async function coveredAppointments(ctx: Ctx, values: AbsenceValues): Promise<CoveredAppointment[]> {
+export async function coveredAppointments(
+  ctx: Ctx,
+  values: AbsenceValues,
+): Promise<(CoveredAppointment & { patientId: string })[]> {
   const now = ctx.now.getTime();
   let from: number;
   let to: number;
@@ -56,6 +60,7 @@ export async function coveredAppointments(ctx: Ctx, values: AbsenceValues): Prom
       endsAt: appointments.endsAt,
       lastName: patients.lastName,
       firstName: patients.firstName,
+      patientId: appointments.patientId,
       motifName: motifs.name,
     })
     .from(appointments)
@@ -108,6 +113,7 @@ export async function coveredAppointments(ctx: Ctx, values: AbsenceValues): Prom
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     patientName: `${row.lastName.toUpperCase()} ${row.firstName}`,
+    patientId: row.patientId,
     motifName: row.motifName,
   }));
 }

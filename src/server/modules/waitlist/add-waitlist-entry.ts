@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { WaitlistEntry, waitlistEntryBody } from '../../../contracts/waitlist';
 import { type Ctx, withTransaction } from '../../context';
 import { AppError } from '../../errors';
+import { auditRefusals } from '../audit/audited-refusal';
 import { findPracticeById } from '../practice/find-practice';
 import { checkMotif, checkPatient } from '../scheduling/appointment-rules';
 import { checkWaitlistPractitioner, checkWindow, insertEntry } from './create-entry';
@@ -18,22 +19,24 @@ export async function addWaitlistEntry(
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
   checkWindow(input, localDayOf(ctx.now, practice.timeZone));
-  return withTransaction(ctx, async (tx) => {
-    const patient = await checkPatient(tx, input.patientId);
-    const motif = await checkMotif(tx, input.motifId);
-    const practitionerId = input.practitionerId ?? null;
-    if (practitionerId) await checkWaitlistPractitioner(tx, practitionerId);
-    return insertEntry(
-      tx,
-      {
-        patientId: patient.id,
-        motifId: motif.id,
-        practitionerId,
-        fromDay: input.fromDay,
-        toDay: input.toDay,
-      },
-      'staff',
-      { patient, motif },
-    );
-  });
+  return auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      const patient = await checkPatient(tx, input.patientId);
+      const motif = await checkMotif(tx, input.motifId);
+      const practitionerId = input.practitionerId ?? null;
+      if (practitionerId) await checkWaitlistPractitioner(tx, practitionerId);
+      return insertEntry(
+        tx,
+        {
+          patientId: patient.id,
+          motifId: motif.id,
+          practitionerId,
+          fromDay: input.fromDay,
+          toDay: input.toDay,
+        },
+        'staff',
+        { patient, motif },
+      );
+    }),
+  );
 }

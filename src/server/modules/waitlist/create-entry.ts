@@ -3,6 +3,7 @@ import type { WaitlistEntry } from '../../../contracts/waitlist';
 import type { Ctx } from '../../context';
 import { staff, waitlistEntries } from '../../db/schema';
 import { AppError, type IssueKey } from '../../errors';
+import { AuditedRefusal } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { entryView } from './entry-view';
 import { addDays } from './offer-timing';
@@ -50,7 +51,8 @@ export async function checkWaitlistPractitioner(ctx: Ctx, practitionerId: string
 /**
  * Puts a patient on the waiting list (RDV-10), audited in the caller's transaction. A patient already
  * waiting for the same motif and practitioner answers 409 ALREADY_EXISTS with that entry's id, so a
- * double click or a second request online does not double the offers.
+ * double click or a second request online does not double the offers. Callers run it inside
+ * `auditRefusals`, which records that refusal's audit row.
  */
 export async function insertEntry(
   tx: Ctx,
@@ -73,7 +75,18 @@ export async function insertEntry(
         sql`${waitlistEntries.practitionerId} is not distinct from ${input.practitionerId}::uuid`,
       ),
     );
-  if (existing) throw new AppError('ALREADY_EXISTS', { details: { entryId: existing.id } });
+  if (existing) {
+    // the answer tells that this patient is waiting: audited (after the rollback, by `auditRefusals`)
+    throw new AuditedRefusal('ALREADY_EXISTS', { entryId: existing.id }, [
+      {
+        action: 'waitlist.create_refused',
+        entity: 'waitlist_entry',
+        entityId: existing.id,
+        patientId: input.patientId,
+        details: { answer: 'ALREADY_EXISTS' },
+      },
+    ]);
+  }
   const [entry] = await tx.db
     .insert(waitlistEntries)
     .values({

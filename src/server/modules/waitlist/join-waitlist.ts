@@ -5,6 +5,7 @@ import type { publicWaitlistBody, WaitlistEntry } from '../../../contracts/waitl
 import { type AppDeps, makeCtx, withTransaction } from '../../context';
 import { bookingGrants, motifs, patientReferents } from '../../db/schema';
 import { AppError } from '../../errors';
+import { auditRefusals } from '../audit/audited-refusal';
 import { hashToken } from '../auth/tokens';
 import { onlinePractitioners } from '../booking/online-availability';
 import { familyOfPhone } from '../patients/family';
@@ -78,18 +79,20 @@ export async function joinWaitlist(
     ip: meta.ip,
     lang: meta.lang,
   });
-  return withTransaction(ctx, (tx) =>
-    insertEntry(
-      tx,
-      {
-        patientId: patient.id,
-        motifId: motif.id,
-        practitionerId,
-        fromDay: input.fromDay,
-        toDay: input.toDay,
-      },
-      'patient',
-      { patient, motif },
+  return auditRefusals(ctx, () =>
+    withTransaction(ctx, (tx) =>
+      insertEntry(
+        tx,
+        {
+          patientId: patient.id,
+          motifId: motif.id,
+          practitionerId,
+          fromDay: input.fromDay,
+          toDay: input.toDay,
+        },
+        'patient',
+        { patient, motif },
+      ),
     ),
   );
 }
