@@ -238,6 +238,25 @@ describe('family (APP-5): adding a dependant', () => {
       code: 'CONFIRMATION_REQUIRED',
       details: { reason: 'possible_duplicate' },
     });
+    // the refusal showed Tom's file: audited, although the decision rolled back
+    const shown = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, s.practice.id), eq(auditLog.action, 'patient.duplicates_shown')));
+    expect(shown).toEqual([
+      expect.objectContaining({
+        actorId: s.secretary.id,
+        entity: 'patient_change_request',
+        entityId: asked.body.id,
+        details: { during: 'change_request.accept', patientIds: [tom.id] },
+      }),
+    ]);
+    // and the queue's read names the file it showed as a possible duplicate
+    const listed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, s.practice.id), eq(auditLog.action, 'change_request.list')));
+    expect(listed.at(-1)?.details).toMatchObject({ patientIds: expect.arrayContaining([tom.id]) });
     const linked = await s.desk.post<StaffChangeRequest>(
       `/api/console/change-requests/${asked.body.id}/accept`,
       {

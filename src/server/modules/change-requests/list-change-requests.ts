@@ -31,12 +31,7 @@ export async function listChangeRequests(
       { limit: query.limit + 1, order },
     );
     const page = rows.slice(0, query.limit);
-    const duplicates = await duplicatesOf(
-      tx.db,
-      page
-        .filter((row) => row.request.kind === 'add_dependant' && row.request.status === 'pending')
-        .map((row) => row.request.id),
-    );
+    const duplicates = await duplicatesOf(tx, page);
     const items = page.map((row) => staffView(row, duplicates.get(row.request.id) ?? []));
     if (items.length > 0) {
       await recordAudit(tx, {
@@ -46,7 +41,13 @@ export async function listChangeRequests(
           status: query.status ?? null,
           patientIds: [
             ...new Set(
-              items.flatMap((item) => [item.patient?.id, item.requestedBy?.id]).filter((id) => !!id),
+              items
+                .flatMap((item) => [
+                  item.patient?.id,
+                  item.requestedBy?.id,
+                  ...item.possibleDuplicates.map((file) => file.id),
+                ])
+                .filter((id) => !!id),
             ),
           ],
         },
@@ -79,6 +80,6 @@ export async function staffChangeRequest(ctx: Ctx, id: string): Promise<StaffCha
     { limit: 1, order: 'asc' },
   );
   if (!row) throw AppError.notFound();
-  const duplicates = await duplicatesOf(ctx.db, row.request.status === 'pending' ? [id] : []);
+  const duplicates = await duplicatesOf(ctx, [row]);
   return staffView(row, duplicates.get(id) ?? []);
 }
