@@ -205,6 +205,11 @@ describe('search (PAT-3)', () => {
     expect(seen.sort()).toEqual(all.map((patient) => patient.id).sort());
     const bad = await s.desk.get<{ issues: Issue[] }>('/api/console/patients?cursor=abc');
     expect([bad.status, paths(bad.body)]).toEqual([400, ['cursor']]);
+    // only a cursor the server wrote: not a number with trailing garbage, nor one typed by hand
+    for (const typed of ['2abc', '2']) {
+      const refused = await s.desk.get<{ issues: Issue[] }>(`/api/console/patients?q=dupont&cursor=${typed}`);
+      expect([refused.status, paths(refused.body)]).toEqual([400, ['cursor']]);
+    }
     expect((await s.desk.get('/api/console/patients?limit=51')).status).toBe(400);
   });
 

@@ -5,7 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { patientChangeRequests } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { afterCursor, duplicatesOf, selectRequests, staffView } from './change-request-views';
 
 /**
@@ -19,7 +19,7 @@ export async function listChangeRequests(
 ): Promise<{ items: StaffChangeRequest[]; nextCursor: string | null }> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const order = query.status === 'pending' ? 'asc' : 'desc';
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = keysetCursor.decode(query.cursor);
   return withTransaction(ctx, async (tx) => {
     const rows = await selectRequests(
       tx.db,
@@ -53,10 +53,12 @@ export async function listChangeRequests(
         },
       });
     }
-    const last = page.at(-1)?.request;
     return {
       items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, ({ request }) => ({
+        at: request.createdAt,
+        id: request.id,
+      })),
     };
   });
 }
