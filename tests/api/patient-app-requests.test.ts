@@ -281,6 +281,38 @@ describe('family (APP-5): adding a dependant', () => {
   });
 });
 
+describe('review queue: possible duplicates of each request', () => {
+  it('shows each pending request its own namesakes, and none to a request without any', async () => {
+    const s = await setup();
+    const twin = (firstName: string, birthDate: string) =>
+      makePatient(t.deps.db, s.practice.id, { lastName: 'Martin', firstName, birthDate, mobilePhone: null });
+    const [ana, ana2, ben] = [
+      await twin('Ana', '2018-03-04'),
+      await twin('ANA', '2018-03-04'),
+      await twin('Ben', '2020-05-06'),
+    ];
+    const ask = async (firstName: string, birthDate: string) =>
+      (
+        await s.paulApp.post<ChangeRequest>('/api/patient/dependant-requests', {
+          lastName: 'Martin',
+          firstName,
+          birthDate,
+        })
+      ).body.id;
+    const forAna = await ask('Ana', '2018-03-04');
+    const forBen = await ask('Bén', '2020-05-06');
+    const forNobody = await ask('Ana', '2018-03-05');
+    const queue = await s.desk.get<Page>('/api/console/change-requests?status=pending');
+    const shown = (id: string) =>
+      (queue.body.items.find((item) => item.id === id)?.possibleDuplicates ?? [])
+        .map((file) => file.id)
+        .sort();
+    expect(shown(forAna)).toEqual([ana.id, ana2.id].sort());
+    expect(shown(forBen)).toEqual([ben.id]);
+    expect(shown(forNobody)).toEqual([]);
+  });
+});
+
 describe('review requests: who may do what', () => {
   it('practitioners read the queue but cannot decide; a patient session cannot reach staff routes', async () => {
     const s = await setup();
