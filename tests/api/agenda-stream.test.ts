@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practices, staff } from '../../src/server/db/schema';
 import { newTotpSecret, sealTotpSecret } from '../../src/server/modules/staff-auth/totp';
 import { staffClient } from '../support/client';
+import { openEventStream } from '../support/event-stream';
 import { makePatient, makeSchedulingPractice, nextWeekdayAt, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -35,56 +36,23 @@ async function signIn(email: string): Promise<string> {
   return cookie;
 }
 
-/** An open event stream whose `change` events are collected as they arrive. */
+/** An open agenda stream whose `change` events are collected as they arrive. */
 async function openStream(cookie: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/console/agenda/stream`, {
-    headers: { cookie, accept: 'text/event-stream' },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const changes: Change[] = [];
-  let text = '';
-  let ended = false;
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-        const blocks = text.split('\n\n');
-        text = blocks.pop() ?? '';
-        for (const block of blocks) {
-          const lines = block.split('\n');
-          if (!lines.includes('event: change')) continue;
-          const data = lines.find((line) => line.startsWith('data: '))?.slice(6) ?? '{}';
-          changes.push(JSON.parse(data) as Change);
-        }
-      }
-    } catch {
-      // aborted by the test
-    } finally {
-      ended = true;
-    }
-  })();
+  const stream = await openEventStream(`${base}/api/console/agenda/stream`, cookie);
+  const changes = () => stream.named('change').map((received) => received.data as unknown as Change);
   return {
-    changes,
+    get changes() {
+      return changes();
+    },
     get ended() {
-      return ended;
+      return stream.ended;
     },
     /** Waits until `count` change events have arrived. */
     async waitFor(count: number, timeoutMs = 5_000): Promise<Change[]> {
-      const deadline = Date.now() + timeoutMs;
-      while (changes.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} changes, got ${changes.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return changes;
+      await stream.waitFor(() => changes().length >= count, timeoutMs);
+      return changes();
     },
-    close: () => controller.abort(),
+    close: stream.close,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openEventStream } from '../support/event-stream';
 import { makePractice, makeStaff, testPassword } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -32,29 +33,7 @@ it('ends the console message stream of a session that locks, at the next notice'
   const practice = await makePractice(t.deps.db);
   const member = await makeStaff(t.deps.db, practice.id, { role: 'secretary' });
   const cookie = await signIn(member.email);
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/console/messages/stream`, {
-    headers: { cookie, accept: 'text/event-stream' },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  let text = '';
-  let ended = false;
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // aborted by the test
-    } finally {
-      ended = true;
-    }
-  })();
+  const stream = await openEventStream(`${base}/api/console/messages/stream`, cookie);
   const notice = () =>
     t.deps.live.publishNotice({
       kind: 'message',
@@ -64,21 +43,17 @@ it('ends the console message stream of a session that locks, at the next notice'
       messageId: randomUUID(),
       authorKind: 'patient',
     });
-  const waitUntil = async (done: () => boolean) => {
-    const deadline = Date.now() + 3_000;
-    while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  };
   try {
     notice();
-    await waitUntil(() => text.includes('event: message'));
-    expect(text.match(/event: message/g)).toHaveLength(1);
+    await stream.waitFor(() => stream.named('message').length > 0, 3_000);
+    expect(stream.named('message')).toHaveLength(1);
     const lock = await fetch(`${base}/api/staff/lock`, { method: 'POST', headers: { cookie } });
     expect(lock.status).toBe(200);
     notice();
-    await waitUntil(() => ended);
-    expect(ended).toBe(true);
-    expect(text.match(/event: message/g)).toHaveLength(1);
+    await stream.waitForEnd(3_000);
+    expect(stream.ended).toBe(true);
+    expect(stream.named('message')).toHaveLength(1);
   } finally {
-    controller.abort();
+    stream.close();
   }
 });

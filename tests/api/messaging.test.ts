@@ -15,6 +15,7 @@ import type {
 import { auditLog, messageAttachments, messages, messageThreads } from '../../src/server/db/schema';
 import { type AgendaChange, type LiveNotice, postgresBus } from '../../src/server/live/live-bus';
 import { type Answer, staffClient, type TestClient } from '../support/client';
+import { openEventStream } from '../support/event-stream';
 import { makePatient, makePractice, makeStaff } from '../support/factories';
 import { makeFamily, patientClient } from '../support/patient-session';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -784,61 +785,8 @@ describe('predefined replies (MSG-2)', () => {
 });
 
 describe('live messages (MSG-3, NOT-4)', () => {
-  interface Received {
-    event: string;
-    data: Record<string, unknown>;
-  }
-
   /** An open event stream over real HTTP whose events are collected as they arrive. */
-  async function openStream(url: string, cookie: string) {
-    const controller = new AbortController();
-    const response = await fetch(`${base}${url}`, {
-      headers: { cookie, accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events: Received[] = [];
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    let ended = false;
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          text += decoder.decode(value, { stream: true });
-          const blocks = text.split('\n\n');
-          text = blocks.pop() ?? '';
-          for (const block of blocks) {
-            const lines = block.split('\n');
-            const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
-            const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
-            if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-          }
-        }
-      } catch {
-        // aborted by the test
-      } finally {
-        ended = true;
-      }
-    })();
-    return {
-      events,
-      get ended() {
-        return ended;
-      },
-      async waitFor(predicate: (events: Received[]) => boolean, timeoutMs = 5_000) {
-        const deadline = Date.now() + timeoutMs;
-        while (!predicate(events)) {
-          if (Date.now() > deadline) throw new Error(`events so far: ${JSON.stringify(events)}`);
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      },
-      close: () => controller.abort(),
-    };
-  }
+  const openStream = (url: string, cookie: string) => openEventStream(`${base}${url}`, cookie);
 
   it('the console hears a patient’s new message; the other parent hears the reply; other families hear nothing', async () => {
     const s = await setup();

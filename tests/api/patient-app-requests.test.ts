@@ -238,6 +238,25 @@ describe('family (APP-5): adding a dependant', () => {
       code: 'CONFIRMATION_REQUIRED',
       details: { reason: 'possible_duplicate' },
     });
+    // the refusal showed Tom's file: audited, although the decision rolled back
+    const shown = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, s.practice.id), eq(auditLog.action, 'patient.duplicates_shown')));
+    expect(shown).toEqual([
+      expect.objectContaining({
+        actorId: s.secretary.id,
+        entity: 'patient_change_request',
+        entityId: asked.body.id,
+        details: { during: 'change_request.accept', patientIds: [tom.id] },
+      }),
+    ]);
+    // and the queue's read names the file it showed as a possible duplicate
+    const listed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.practiceId, s.practice.id), eq(auditLog.action, 'change_request.list')));
+    expect(listed.at(-1)?.details).toMatchObject({ patientIds: expect.arrayContaining([tom.id]) });
     const linked = await s.desk.post<StaffChangeRequest>(
       `/api/console/change-requests/${asked.body.id}/accept`,
       {
@@ -259,6 +278,38 @@ describe('family (APP-5): adding a dependant', () => {
       .from(patients)
       .where(and(eq(patients.practiceId, s.practice.id), eq(patients.firstName, 'Tom')));
     expect(count).toHaveLength(1);
+  });
+});
+
+describe('review queue: possible duplicates of each request', () => {
+  it('shows each pending request its own namesakes, and none to a request without any', async () => {
+    const s = await setup();
+    const twin = (firstName: string, birthDate: string) =>
+      makePatient(t.deps.db, s.practice.id, { lastName: 'Martin', firstName, birthDate, mobilePhone: null });
+    const [ana, ana2, ben] = [
+      await twin('Ana', '2018-03-04'),
+      await twin('ANA', '2018-03-04'),
+      await twin('Ben', '2020-05-06'),
+    ];
+    const ask = async (firstName: string, birthDate: string) =>
+      (
+        await s.paulApp.post<ChangeRequest>('/api/patient/dependant-requests', {
+          lastName: 'Martin',
+          firstName,
+          birthDate,
+        })
+      ).body.id;
+    const forAna = await ask('Ana', '2018-03-04');
+    const forBen = await ask('Bén', '2020-05-06');
+    const forNobody = await ask('Ana', '2018-03-05');
+    const queue = await s.desk.get<Page>('/api/console/change-requests?status=pending');
+    const shown = (id: string) =>
+      (queue.body.items.find((item) => item.id === id)?.possibleDuplicates ?? [])
+        .map((file) => file.id)
+        .sort();
+    expect(shown(forAna)).toEqual([ana.id, ana2.id].sort());
+    expect(shown(forBen)).toEqual([ben.id]);
+    expect(shown(forNobody)).toEqual([]);
   });
 });
 

@@ -205,6 +205,11 @@ describe('search (PAT-3)', () => {
     expect(seen.sort()).toEqual(all.map((patient) => patient.id).sort());
     const bad = await s.desk.get<{ issues: Issue[] }>('/api/console/patients?cursor=abc');
     expect([bad.status, paths(bad.body)]).toEqual([400, ['cursor']]);
+    // only a cursor the server wrote: not a number with trailing garbage, nor one typed by hand
+    for (const typed of ['2abc', '2']) {
+      const refused = await s.desk.get<{ issues: Issue[] }>(`/api/console/patients?q=dupont&cursor=${typed}`);
+      expect([refused.status, paths(refused.body)]).toEqual([400, ['cursor']]);
+    }
     expect((await s.desk.get('/api/console/patients?limit=51')).status).toBe(400);
   });
 
@@ -334,11 +339,34 @@ describe('creating and changing a file (PAT-1, PAT-2)', () => {
       matches: [expect.objectContaining({ id: first.body.id, lastName: 'Núñez', birthDate: '1975-11-02' })],
     });
     expect(await s.files()).toHaveLength(1);
+    // the refusal showed another patient's name and birth date: audited, although the save rolled back
+    const shown = await s.audits(eq(auditLog.action, 'patient.duplicates_shown'));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({
+      actorKind: 'staff',
+      actorId: s.secretary.id,
+      entity: 'patient',
+      entityId: null,
+      details: { during: 'patient.create', patientIds: [first.body.id] },
+    });
     const confirmed = await s.create({ ...twin, confirmDuplicate: true });
     expect(confirmed.status).toBe(201);
     expect(confirmed.body.id).not.toBe(first.body.id);
     expect(await s.files()).toHaveLength(2);
-    expect((await s.create(adult({ birthDate: '1976-11-02' }))).status).toBe(201);
+    const namesake = await s.create(adult({ birthDate: '1976-11-02' }));
+    expect(namesake.status).toBe(201);
+    // an update that would make a file a twin asks too, and names the file it was about
+    const other = await s.create(
+      adult({ firstName: 'Marta', birthDate: '1976-11-02', confirmDuplicate: true }),
+    );
+    const renamed = await s.put(other.body.id, adult({ birthDate: '1976-11-02' }));
+    expect([renamed.status, renamed.body.code]).toEqual([409, 'CONFIRMATION_REQUIRED']);
+    const onUpdate = await s.audits(
+      and(eq(auditLog.action, 'patient.duplicates_shown'), eq(auditLog.entityId, other.body.id)),
+    );
+    expect(onUpdate.map((row) => row.details)).toEqual([
+      { during: 'patient.update', patientIds: [namesake.body.id] },
+    ]);
   });
 
   it('sets and changes parent 1, parent 2 and guarantor; nobody is their own responsable', async () => {

@@ -5,7 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { patientRelations, patients, sessions } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 
 /**
  * The phones that signed in to the app in this practice, with their last connection and whether a
@@ -53,7 +53,7 @@ export async function listAppUsers(
 ): Promise<{ items: AppUser[]; nextCursor: string | null }> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const q = (query.q ?? '').trim();
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = keysetCursor.decode(query.cursor);
   const folded = sql`sourire_fold(${q})`;
   return withTransaction(ctx, async (tx) => {
     const rows = await tx.db
@@ -95,14 +95,13 @@ export async function listAppUsers(
         details: { q: q || null, patientIds: page.map((row) => row.id) },
       });
     }
-    const last = page.at(-1);
     return {
       items: page.map((row) => ({
         ...row,
         lastSeenAt: row.lastSeenAt.toISOString(),
         signedIn: row.signedIn === true,
       })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.lastSeenAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, (last) => ({ at: last.lastSeenAt, id: last.id })),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   type ChangeRequest,
@@ -6,8 +6,10 @@ import {
   infoFieldNames,
   type StaffChangeRequest,
 } from '../../../contracts/patient-app';
+import type { Ctx } from '../../context';
 import type { Db } from '../../db/client';
 import { patientChangeRequests, patients, staff } from '../../db/schema';
+import { findPossibleDuplicates } from '../patients/possible-duplicates';
 
 const target = alias(patients, 'target');
 const requester = alias(patients, 'requester');
@@ -114,36 +116,28 @@ export function currentValue(file: typeof patients.$inferSelect, field: InfoFiel
 }
 
 /**
- * Files with the same folded names and birth date as the dependants the requests ask for (PAT-1's
- * duplicate rule), for a whole page of requests in one query, keyed by request id.
+ * The possible duplicates (PAT-1) of the dependants that a page of pending requests asks for, keyed by
+ * request id: one query for the page, by the rule the desk and the accept step use.
  */
-export async function duplicatesOf(db: Db, requestIds: string[]): Promise<Map<string, Person[]>> {
-  const found = new Map<string, Person[]>();
-  if (requestIds.length === 0) return found;
-  const dependant = (key: string) => sql`(${patientChangeRequests.payload} -> 'dependant' ->> ${key})`;
-  const rows = await db
-    .select({
-      requestId: patientChangeRequests.id,
-      id: patients.id,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-      birthDate: patients.birthDate,
-    })
-    .from(patientChangeRequests)
-    .innerJoin(
-      patients,
-      and(
-        eq(patients.practiceId, patientChangeRequests.practiceId),
-        isNull(patients.archivedAt),
-        sql`${patients.birthDate} = ${dependant('birthDate')}::date`,
-        sql`${patients.searchName} = sourire_fold(${dependant('lastName')} || ' ' || ${dependant('firstName')})`,
-      ),
-    )
-    .where(
-      and(inArray(patientChangeRequests.id, requestIds), eq(patientChangeRequests.kind, 'add_dependant')),
-    )
-    .limit(500);
-  for (const { requestId, ...person } of rows)
-    found.set(requestId, [...(found.get(requestId) ?? []), person]);
-  return found;
+export async function duplicatesOf(ctx: Ctx, rows: readonly Row[]): Promise<Map<string, Person[]>> {
+  const asking = rows.flatMap(({ request }) =>
+    request.status === 'pending' && request.payload.kind === 'add_dependant'
+      ? [{ requestId: request.id, dependant: request.payload.dependant }]
+      : [],
+  );
+  const found = await findPossibleDuplicates(
+    ctx,
+    asking.map((one) => one.dependant),
+  );
+  return new Map(
+    asking.map((one, index) => [
+      one.requestId,
+      (found[index] ?? []).map(({ id, firstName, lastName, birthDate }) => ({
+        id,
+        firstName,
+        lastName,
+        birthDate,
+      })),
+    ]),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type acceptChangeRequestBody,
@@ -18,6 +18,7 @@ import {
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { refreshNameKeys } from '../patients/name-keys';
+import { assertNoPossibleDuplicate, auditDuplicateRefusal } from '../patients/possible-duplicates';
 import { findPracticeById } from '../practice/find-practice';
 import { staffChangeRequest } from './list-change-requests';
 
@@ -26,7 +27,8 @@ type Request = typeof patientChangeRequests.$inferSelect;
 /**
  * Accepts a review request in one transaction: the new details are written into the file, or the
  * dependant's file is created (or an existing one linked) with the requesting patient as parent 1.
- * A file with the same names and birth date asks for a confirmation first, as at the front desk.
+ * A file with the same names and birth date asks for a confirmation first, as at the front desk (the
+ * files that warning shows are audited although nothing changes).
  * The decision and the change are audited.
  */
 export async function acceptChangeRequest(
@@ -56,7 +58,13 @@ export async function acceptChangeRequest(
       patientId,
       details: { kind: request.kind },
     });
-  });
+  }).catch(
+    auditDuplicateRefusal(ctx, {
+      action: 'change_request.accept',
+      entity: 'patient_change_request',
+      entityId: id,
+    }),
+  );
   return staffChangeRequest(ctx, id);
 }
 
@@ -168,28 +176,7 @@ async function addDependant(
 
   if (input.existingPatientId) return linkExisting(ctx, parent.id, input.existingPatientId);
 
-  if (!input.confirmDuplicate) {
-    const matches = await ctx.db
-      .select({
-        id: patients.id,
-        lastName: patients.lastName,
-        firstName: patients.firstName,
-        birthDate: patients.birthDate,
-        mobilePhone: patients.mobilePhone,
-      })
-      .from(patients)
-      .where(
-        and(
-          eq(patients.practiceId, ctx.practiceId),
-          eq(patients.birthDate, dependant.birthDate),
-          eq(patients.searchName, sql`sourire_fold(${`${dependant.lastName} ${dependant.firstName}`})`),
-          isNull(patients.archivedAt),
-        ),
-      )
-      .limit(5);
-    if (matches.length > 0)
-      throw new AppError('CONFIRMATION_REQUIRED', { details: { reason: 'possible_duplicate', matches } });
-  }
+  if (!input.confirmDuplicate) await assertNoPossibleDuplicate(ctx, dependant);
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
   const [created] = await ctx.db
     .insert(patients)

@@ -5,7 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { patientChangeRequests } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { afterCursor, duplicatesOf, selectRequests, staffView } from './change-request-views';
 
 /**
@@ -19,7 +19,7 @@ export async function listChangeRequests(
 ): Promise<{ items: StaffChangeRequest[]; nextCursor: string | null }> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const order = query.status === 'pending' ? 'asc' : 'desc';
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = keysetCursor.decode(query.cursor);
   return withTransaction(ctx, async (tx) => {
     const rows = await selectRequests(
       tx.db,
@@ -31,12 +31,7 @@ export async function listChangeRequests(
       { limit: query.limit + 1, order },
     );
     const page = rows.slice(0, query.limit);
-    const duplicates = await duplicatesOf(
-      tx.db,
-      page
-        .filter((row) => row.request.kind === 'add_dependant' && row.request.status === 'pending')
-        .map((row) => row.request.id),
-    );
+    const duplicates = await duplicatesOf(tx, page);
     const items = page.map((row) => staffView(row, duplicates.get(row.request.id) ?? []));
     if (items.length > 0) {
       await recordAudit(tx, {
@@ -46,16 +41,24 @@ export async function listChangeRequests(
           status: query.status ?? null,
           patientIds: [
             ...new Set(
-              items.flatMap((item) => [item.patient?.id, item.requestedBy?.id]).filter((id) => !!id),
+              items
+                .flatMap((item) => [
+                  item.patient?.id,
+                  item.requestedBy?.id,
+                  ...item.possibleDuplicates.map((file) => file.id),
+                ])
+                .filter((id) => !!id),
             ),
           ],
         },
       });
     }
-    const last = page.at(-1)?.request;
     return {
       items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, ({ request }) => ({
+        at: request.createdAt,
+        id: request.id,
+      })),
     };
   });
 }
@@ -79,6 +82,6 @@ export async function staffChangeRequest(ctx: Ctx, id: string): Promise<StaffCha
     { limit: 1, order: 'asc' },
   );
   if (!row) throw AppError.notFound();
-  const duplicates = await duplicatesOf(ctx.db, row.request.status === 'pending' ? [id] : []);
+  const duplicates = await duplicatesOf(ctx, [row]);
   return staffView(row, duplicates.get(id) ?? []);
 }

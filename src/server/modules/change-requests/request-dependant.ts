@@ -5,6 +5,7 @@ import { patientChangeRequests } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { appFamily, phoneHolder, sessionPhone } from '../patient-app/app-family';
+import { findPossibleDuplicates } from '../patients/possible-duplicates';
 import { patientView, selectRequests } from './change-request-views';
 import { assertFewPending } from './request-info-change';
 
@@ -19,14 +20,11 @@ export async function requestDependant(ctx: Ctx, input: DependantRequest): Promi
   const family = await appFamily(ctx);
   const holder = phoneHolder(family, phone, selfId);
   if (!holder) throw AppError.notFound();
-  const name = fold(`${input.lastName} ${input.firstName}`);
-  if (
-    family.some(
-      (member) =>
-        member.birthDate === input.birthDate && fold(`${member.lastName} ${member.firstName}`) === name,
-    )
-  )
-    throw new AppError('ALREADY_EXISTS');
+  // PAT-1's duplicate rule, within the family: someone already there needs no request
+  const [inFamily = []] = await findPossibleDuplicates(ctx, [input], {
+    among: family.map((member) => member.id),
+  });
+  if (inFamily.length > 0) throw new AppError('ALREADY_EXISTS');
 
   return withTransaction(ctx, async (tx) => {
     await assertFewPending(tx, phone);
@@ -57,13 +55,4 @@ export async function requestDependant(ctx: Ctx, input: DependantRequest): Promi
     if (!row) throw new AppError('INTERNAL');
     return patientView(row);
   });
-}
-
-/** Lower-case without accents, like the database's `sourire_fold` ('Léa' and 'LEA' are one name). */
-function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
 }

@@ -5,7 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { documents, patients, staff } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { getDocumentSettings } from './document-settings';
 import { toStaffDocument } from './document-view';
 
@@ -18,7 +18,7 @@ export async function listPendingSignatures(
   query: z.infer<typeof pendingSignatureQuery>,
 ): Promise<PendingSignaturePage> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = keysetCursor.decode(query.cursor);
   return withTransaction(ctx, async (tx) => {
     const rows = await tx.db
       .select({
@@ -55,14 +55,15 @@ export async function listPendingSignatures(
         details: { documentIds: page.map((row) => row.document.id) },
       });
     }
-    const last = page.at(-1);
     return {
       items: page.map((row) => ({
         ...toStaffDocument(row.document, settings, row.uploader),
         patient: row.patient,
       })),
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor(last.document.createdAt, last.document.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, ({ document }) => ({
+        at: document.createdAt,
+        id: document.id,
+      })),
     };
   });
 }

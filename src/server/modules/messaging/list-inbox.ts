@@ -4,7 +4,7 @@ import type { InboxPage, inboxQuery } from '../../../contracts/messaging';
 import { type Ctx, withTransaction } from '../../context';
 import { messageThreads, patients } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { lastMessageOf, threadSummaryColumns } from './message-views';
 import { staffActor } from './thread-patient';
 
@@ -17,7 +17,7 @@ export async function listInbox(ctx: Ctx, query: z.output<typeof inboxQuery>): P
   staffActor(ctx);
   const q = (query.q ?? '').trim();
   const folded = sql`sourire_fold(${q})`;
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = keysetCursor.decode(query.cursor);
   return withTransaction(ctx, async (tx) => {
     const rows = await tx.db
       .select({
@@ -59,7 +59,6 @@ export async function listInbox(ctx: Ctx, query: z.output<typeof inboxQuery>): P
         details: { q: q || null, patientIds: page.map((row) => row.patientId) },
       });
     }
-    const last = page.at(-1);
     return {
       items: page.map((row) => ({
         threadId: row.id,
@@ -72,7 +71,7 @@ export async function listInbox(ctx: Ctx, query: z.output<typeof inboxQuery>): P
         lastMessage: lastMessageOf(row),
         unreadCount: row.unreadCount,
       })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, (last) => ({ at: last.lastMessageAt, id: last.id })),
     };
   });
 }

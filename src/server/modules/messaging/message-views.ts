@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Attachment, Message } from '../../../contracts/messaging';
 import type { Ctx } from '../../context';
 import { messageAttachments, messages, messageThreads, patients, staff } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 
 /** Characters of a message shown in a list of threads. */
 const previewLength = 140;
@@ -119,10 +119,10 @@ export async function threadPage(
   side: 'patient' | 'staff',
 ): Promise<{ items: Message[]; nextCursor: string | null }> {
   if (!thread) {
-    if (page.cursor) decodeCursor(page.cursor);
+    keysetCursor.decode(page.cursor); // a bad cursor is refused even on an empty thread
     return { items: [], nextCursor: null };
   }
-  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  const cursor = keysetCursor.decode(page.cursor);
   const rows = await selectMessageRows(
     ctx,
     and(
@@ -132,10 +132,9 @@ export async function threadPage(
     page.limit + 1,
   );
   const pageRows = rows.slice(0, page.limit);
-  const last = pageRows.at(-1);
   return {
     items: await messagesWithAttachments(ctx, thread.patientId, pageRows, side),
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: keysetCursor.next(rows, page.limit, (last) => ({ at: last.createdAt, id: last.id })),
   };
 }
 

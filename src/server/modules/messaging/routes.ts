@@ -26,7 +26,9 @@ import {
 } from '../../../contracts/messaging';
 import { adminOnly, anyStaff, patientAccess } from '../../http/access';
 import { patientCtx, staffCtx } from '../../http/ctx';
+import { sendServerSentEvents } from '../../http/sse';
 import { readUploadForm } from '../../http/upload-form';
+import { sessionCookies } from '../auth/sessions';
 import { countUnread } from './count-unread';
 import { fileAttachmentToDocuments } from './file-attachment';
 import { listInbox } from './list-inbox';
@@ -183,7 +185,10 @@ export function messagingRoutes(app: FastifyInstance): void {
       },
       config: messaging,
     },
-    (request, reply) => streamPatientMessages(patientCtx(request), request, reply, streams),
+    (request, reply) =>
+      sendServerSentEvents(request, reply, streams, (signal) =>
+        streamPatientMessages(patientCtx(request), request.cookies[sessionCookies.patient] ?? '', signal),
+      ),
   );
 
   // ——— Console ———
@@ -224,7 +229,10 @@ export function messagingRoutes(app: FastifyInstance): void {
       },
       config: { access: anyStaff, background: true },
     },
-    (request, reply) => streamStaffMessages(staffCtx(request), request, reply, streams),
+    (request, reply) =>
+      sendServerSentEvents(request, reply, streams, (signal) =>
+        streamStaffMessages(staffCtx(request), request.cookies[sessionCookies.staff] ?? '', signal),
+      ),
   );
 
   r.get(

@@ -1,10 +1,10 @@
-import type { ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageEvent, ThreadReadEvent } from '../../../contracts/messaging';
 import type { Ctx } from '../../context';
+import { keepAlive, type ServerSentEvent } from '../../http/sse';
 import type { LiveNotice } from '../../live/live-bus';
+import { heartbeat, liveFeed } from '../../live/live-feed';
 import { isModuleOn } from '../app-modules/app-modules';
-import { resolvePatientSession, sessionCookies } from '../auth/sessions';
+import { resolvePatientSession } from '../auth/sessions';
 import { staffStreamAllowed } from '../auth/staff-stream-session';
 import { appFamily } from '../patient-app/app-family';
 
@@ -22,94 +22,60 @@ function toEvent(notice: LiveNotice): Outgoing {
 }
 
 /**
- * An event stream of the practice's message notices. `allowed` is asked again before every event and at
- * every heartbeat: when it says no (signed out, expired, locked, held at the two-step enrolment, module switched off), the stream ends. `filter`
- * keeps the notices the caller may see.
+ * The practice's message notices as events. `allowed` is asked again before every event and at every
+ * heartbeat: when it says no (signed out, expired, locked, held at the two-step enrolment, module
+ * switched off) or fails, the stream ends. `filter` keeps the notices the caller may see; a notice it
+ * cannot decide on is skipped.
  */
-async function openNoticeStream(
+async function* noticeEvents(
   ctx: Ctx,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  open: Set<ServerResponse>,
+  signal: AbortSignal,
   rules: { allowed: () => Promise<boolean>; filter: (notice: LiveNotice) => Promise<boolean> },
-): Promise<void> {
-  reply.hijack();
-  const out = reply.raw;
-  out.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
+): AsyncGenerator<ServerSentEvent> {
+  const feed = liveFeed<LiveNotice>((push) => ctx.deps.live.subscribeNotices(ctx.practiceId, push), {
+    heartbeatMs,
+    signal,
   });
-  out.write('retry: 3000\n\n');
-  open.add(out);
-
-  let closed = false;
-  const stillAllowed = async () => {
-    const allowed = await rules.allowed().catch(() => false);
-    if (!allowed && !closed) {
-      closed = true;
-      out.end();
+  for await (const notice of feed) {
+    if (!(await rules.allowed().catch(() => false))) return;
+    if (notice === heartbeat) {
+      yield keepAlive;
+      continue;
     }
-    return allowed;
-  };
-
-  let queue = Promise.resolve();
-  const unsubscribe = ctx.deps.live.subscribeNotices(ctx.practiceId, (notice) => {
-    queue = queue
-      .then(async () => {
-        if (closed || !(await stillAllowed()) || !(await rules.filter(notice)) || closed) return;
-        const { event, data } = toEvent(notice);
-        out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      })
-      .catch(() => undefined);
-  });
-  const heartbeat = setInterval(() => {
-    void stillAllowed().then((allowed) => {
-      if (allowed && !closed) out.write(': keep-alive\n\n');
-    });
-  }, heartbeatMs);
-  request.raw.on('close', () => {
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-    open.delete(out);
-  });
+    if (await rules.filter(notice).catch(() => false)) yield toEvent(notice);
+  }
 }
 
 /**
  * The console's stream of messages (MSG-3, NOT-4): every new message and read state of the practice's
  * threads, so the inbox and the badge update and the browser can raise a notification for patient
- * messages. Ids only; the console reads the rest through the audited routes.
+ * messages. Ids only; the console reads the rest through the audited routes. `sessionToken`: the staff
+ * cookie, checked at every event and heartbeat.
  */
 export function streamStaffMessages(
   ctx: Ctx,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  open: Set<ServerResponse>,
-): Promise<void> {
-  const token = request.cookies[sessionCookies.staff] ?? '';
-  return openNoticeStream(ctx, request, reply, open, {
-    allowed: () => staffStreamAllowed(ctx.deps, token),
+  sessionToken: string,
+  signal: AbortSignal,
+): AsyncGenerator<ServerSentEvent> {
+  return noticeEvents(ctx, signal, {
+    allowed: () => staffStreamAllowed(ctx.deps, sessionToken),
     filter: async () => true,
   });
 }
 
 /**
  * The app's stream of messages (MSG-1): new messages and read states of the family's threads only. The
- * family and the module switch are read afresh at every event, so a file leaving the family or the module
- * switched off takes effect at once.
+ * session (`sessionToken`, the patient cookie), the family and the module switch are read afresh at every
+ * event, so a file leaving the family or the module switched off takes effect at once.
  */
 export function streamPatientMessages(
   ctx: Ctx,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  open: Set<ServerResponse>,
-): Promise<void> {
-  const token = request.cookies[sessionCookies.patient] ?? '';
-  return openNoticeStream(ctx, request, reply, open, {
+  sessionToken: string,
+  signal: AbortSignal,
+): AsyncGenerator<ServerSentEvent> {
+  return noticeEvents(ctx, signal, {
     allowed: async () => {
-      const state = await resolvePatientSession(ctx.deps, token);
+      const state = await resolvePatientSession(ctx.deps, sessionToken);
       return (
         state.kind !== 'none' &&
         !state.optedOut &&

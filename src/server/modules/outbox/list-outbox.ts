@@ -5,7 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { type OutboxStatus, outbox } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { takeToken } from '../auth/rate-limit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { findPracticeById } from '../practice/find-practice';
 import { maskSecrets, outboxShowsCodes } from './outbox-codes';
 
@@ -39,8 +39,8 @@ export async function listOutbox(
   if (query.channel === 'push') filters.push(isNotNull(outbox.pushedAt));
   else if (query.channel) filters.push(eq(outbox.channel, query.channel), isNull(outbox.pushedAt));
   if (query.status) filters.push(eq(outbox.status, query.status));
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+  const after = keysetCursor.decode(query.cursor);
+  if (after) {
     const older = or(
       lt(outbox.createdAt, after.at),
       and(eq(outbox.createdAt, after.at), lt(outbox.id, after.id)),
@@ -57,7 +57,6 @@ export async function listOutbox(
       .orderBy(desc(outbox.createdAt), desc(outbox.id))
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
     const bodyOf = (row: OutboxRow): string | null => {
       if (!row.sensitive) return row.body;
       if (row.status !== 'held') return null;
@@ -99,7 +98,7 @@ export async function listOutbox(
         createdAt: row.createdAt.toISOString(),
         sentAt: row.sentAt?.toISOString() ?? null,
       })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, (last) => ({ at: last.createdAt, id: last.id })),
     };
   });
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { PatientAppointmentPage, patientAppointmentsQuery } from '../../../contracts/patient-app';
 import type { Ctx } from '../../context';
 import { appointments } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { appFamilyMember } from './app-family';
 import { selectAppointmentFacts } from './appointment-rows';
 import { patientAppointmentOf } from './patient-appointment-view';
@@ -20,7 +20,7 @@ export async function listPatientAppointments(
   query: z.infer<typeof patientAppointmentsQuery>,
 ): Promise<PatientAppointmentPage> {
   const member = await appFamilyMember(ctx, query.patientId);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = keysetCursor.decode(query.cursor);
   const rows = await selectAppointmentFacts(
     ctx.db,
     and(
@@ -46,9 +46,11 @@ export async function listPatientAppointments(
     query.limit + 1,
   );
   const page = rows.slice(0, query.limit);
-  const last = page.at(-1)?.appointment;
   return {
     items: page.map((facts) => patientAppointmentOf(ctx.deps, facts)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.startsAt, last.id) : null,
+    nextCursor: keysetCursor.next(rows, query.limit, ({ appointment }) => ({
+      at: appointment.startsAt,
+      id: appointment.id,
+    })),
   };
 }

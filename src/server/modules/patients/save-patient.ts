@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { patientBody } from '../../../contracts/patients';
 import { normalisePhone } from '../../../domain/phone';
@@ -8,6 +8,7 @@ import { AppError, type IssueKey } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
 import { withNameKeys } from './name-keys';
+import { assertNoPossibleDuplicate, auditDuplicateRefusal } from './possible-duplicates';
 
 type Input = z.infer<typeof patientBody>;
 type PatientRow = typeof patients.$inferSelect;
@@ -17,7 +18,8 @@ const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Creates (no id) or updates a patient file (PAT-1, PAT-2), with every field problem reported at once.
- * A file with the same names and birth date asks for a confirmation first (duplicate warning).
+ * A file with the same names and birth date asks for a confirmation first (duplicate warning); the
+ * files that warning shows are audited although nothing is saved.
  */
 export async function savePatient(ctx: Ctx, id: string | null, input: Input): Promise<string> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
@@ -73,7 +75,7 @@ export async function savePatient(ctx: Ctx, id: string | null, input: Input): Pr
     await checkResponsables(tx, responsables, fieldOf, issues);
     if (issues.length > 0) throw AppError.validation(issues);
 
-    if (!input.confirmDuplicate) await assertNoDuplicate(tx, input, id);
+    if (!input.confirmDuplicate) await assertNoPossibleDuplicate(tx, input, { excludeId: id });
 
     const values = withNameKeys({
       lastName: input.lastName,
@@ -135,7 +137,13 @@ export async function savePatient(ctx: Ctx, id: string | null, input: Input): Pr
       details: { fields: Object.keys(input).filter((key) => key !== 'confirmDuplicate') },
     });
     return patientId;
-  });
+  }).catch(
+    auditDuplicateRefusal(ctx, {
+      action: id ? 'patient.update' : 'patient.create',
+      entity: 'patient',
+      entityId: id,
+    }),
+  );
 }
 
 /** The roles present in a `responsables` object (absent = unchanged, null = removed). */
@@ -209,31 +217,5 @@ async function checkResponsables(
   for (const [role, responsableId] of responsables) {
     if (responsableId && !known.has(responsableId))
       issues.push({ path: fieldOf[role], key: 'invalid_choice' });
-  }
-}
-
-/** PAT-1: the same folded names and birth date already in the practice → ask before creating a twin file. */
-async function assertNoDuplicate(ctx: Ctx, input: Input, id: string | null): Promise<void> {
-  const matches = await ctx.db
-    .select({
-      id: patients.id,
-      lastName: patients.lastName,
-      firstName: patients.firstName,
-      birthDate: patients.birthDate,
-      mobilePhone: patients.mobilePhone,
-    })
-    .from(patients)
-    .where(
-      and(
-        eq(patients.practiceId, ctx.practiceId),
-        eq(patients.birthDate, input.birthDate),
-        eq(patients.searchName, sql`sourire_fold(${`${input.lastName} ${input.firstName}`})`),
-        isNull(patients.archivedAt),
-        ...(id ? [ne(patients.id, id)] : []),
-      ),
-    )
-    .limit(5);
-  if (matches.length > 0) {
-    throw new AppError('CONFIRMATION_REQUIRED', { details: { reason: 'possible_duplicate', matches } });
   }
 }

@@ -7,6 +7,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { patientRelations, patients } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record-audit';
+import { offsetCursor } from '../cursor';
 import { findPracticeById } from '../practice/find-practice';
 
 const responsable = alias(patients, 'responsable');
@@ -23,9 +24,8 @@ export async function searchPatients(
   ctx: Ctx,
   query: Query,
 ): Promise<{ items: PatientSummary[]; nextCursor: string | null }> {
-  const offset = query.cursor ? Number.parseInt(query.cursor, 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000)
-    throw AppError.field('cursor', 'invalid_format');
+  // ranked by similarity, the results page by offset rather than by key
+  const offset = offsetCursor.decode(query.cursor) ?? 0;
   const q = (query.q ?? '').trim();
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
   const scope = and(eq(patients.practiceId, ctx.practiceId), isNull(patients.archivedAt));
@@ -134,7 +134,7 @@ export async function searchPatients(
           .filter((link) => link.patientId === row.id)
           .map(({ patientId: _patientId, ...link }) => link),
       })),
-      nextCursor: rows.length > query.limit ? String(offset + query.limit) : null,
+      nextCursor: offsetCursor.next(rows, query.limit, () => offset + query.limit),
     };
   });
 }

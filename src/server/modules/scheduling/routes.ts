@@ -20,6 +20,8 @@ import {
 } from '../../../contracts/scheduling';
 import { adminOnly, anyStaff } from '../../http/access';
 import { staffCtx } from '../../http/ctx';
+import { sendServerSentEvents } from '../../http/sse';
+import { sessionCookies } from '../auth/sessions';
 import { cancelAppointment } from './cancel-appointment';
 import { createAppointment } from './create-appointment';
 import { deleteAppointment } from './delete-appointment';
@@ -71,7 +73,10 @@ export function schedulingRoutes(app: FastifyInstance): void {
       schema: { tags, summary: 'Server-sent events: a line each time an agenda the caller may see changes' },
       config: { access: anyStaff, background: true },
     },
-    (request, reply) => streamAgendaChanges(staffCtx(request), request, reply, streams),
+    (request, reply) =>
+      sendServerSentEvents(request, reply, streams, (signal) =>
+        streamAgendaChanges(staffCtx(request), request.cookies[sessionCookies.staff] ?? '', signal),
+      ),
   );
 
   r.get(

@@ -4,7 +4,7 @@ import type { WaitlistEntry, waitlistQuery } from '../../../contracts/waitlist';
 import { type Ctx, withTransaction } from '../../context';
 import { waitlistEntries } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { keysetCursor } from '../cursor';
 import { findPracticeById } from '../practice/find-practice';
 import { entryView, selectEntries } from './entry-view';
 import { expireEndedEntries } from './expire-entries';
@@ -21,8 +21,8 @@ export async function listWaitlist(
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(waitlistEntries.status, query.status));
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+  const after = keysetCursor.decode(query.cursor);
+  if (after) {
     const later = or(
       gt(waitlistEntries.createdAt, after.at),
       and(eq(waitlistEntries.createdAt, after.at), gt(waitlistEntries.id, after.id)),
@@ -42,10 +42,12 @@ export async function listWaitlist(
         details: { status: query.status ?? null, patientIds: page.map((row) => row.patient.id) },
       });
     }
-    const last = page.at(-1)?.entry;
     return {
       items: page.map(entryView),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: keysetCursor.next(rows, query.limit, ({ entry }) => ({
+        at: entry.createdAt,
+        id: entry.id,
+      })),
     };
   });
 }
