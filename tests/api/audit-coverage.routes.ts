@@ -497,7 +497,7 @@ export const refusals: Record<string, Refusal> = {
     }),
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
-    todo: 'owned by the rules helper (patients/save-patient.ts)',
+    action: 'patient.duplicates_shown',
   },
   'a file renamed like an existing one lists the look-alikes (CONFIRMATION_REQUIRED)': {
     route: 'PUT /api/console/patients/:patientId',
@@ -508,7 +508,7 @@ export const refusals: Record<string, Refusal> = {
     }),
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
-    todo: 'owned by the rules helper (patients/save-patient.ts)',
+    action: 'patient.duplicates_shown',
   },
   'accepting a new dependant like an existing child lists the look-alikes (CONFIRMATION_REQUIRED)': {
     route: 'POST /api/console/change-requests/:id/accept',
@@ -518,7 +518,7 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
-    todo: 'owned by the rules helper (change-requests/decide-change-request.ts)',
+    action: 'patient.duplicates_shown',
   },
   'booking with another dentist than the patient’s own names the own dentist (CONFIRMATION_REQUIRED)': {
     route: 'POST /api/console/appointments',

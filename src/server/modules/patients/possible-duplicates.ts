@@ -110,12 +110,17 @@ export function auditDuplicateRefusal(
 ): (error: unknown) => Promise<never> {
   return async (error) => {
     if (error instanceof PossibleDuplicateError) {
-      await recordAudit(ctx, {
-        action: 'patient.duplicates_shown',
-        entity: during.entity,
-        entityId: during.entityId ?? null,
-        details: { during: during.action, patientIds: error.matches.map((file) => file.id) },
-      });
+      // one row per file shown, with its patient id, so the audit's patient index answers "who saw X"
+      await recordAudit(
+        ctx,
+        error.matches.map((file) => ({
+          action: 'patient.duplicates_shown',
+          entity: during.entity,
+          entityId: during.entityId ?? null,
+          patientId: file.id,
+          details: { during: during.action, patientIds: error.matches.map((shown) => shown.id) },
+        })),
+      );
     }
     throw error;
   };
