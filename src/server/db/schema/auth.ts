@@ -7,6 +7,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -14,6 +15,7 @@ import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 export type SessionKind = 'staff' | 'patient';
 
@@ -32,11 +34,11 @@ export const sessions = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    staffId: uuid().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid(),
     /** E.164 phone verified by SMS code (patient sessions). */
     patientPhone: text(),
     /** The patient whose identity was matched at sign-in. */
-    patientId: uuid().references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid(),
     createdAt: createdAt(),
     /** Last request of any kind. */
     lastSeenAt: createdAt(),
@@ -49,6 +51,9 @@ export const sessions = pgTable(
     ip: text(),
   },
   (t) => [
+    unique('sessions_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('sessions_staff_id_tenant_fk', [t.practiceId, t.staffId], staff, 'cascade'),
+    tenantFk('sessions_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
     index('sessions_staff_idx').on(t.staffId),
     uniqueIndex('sessions_public_id_idx').on(t.publicId),
     index('sessions_patient_phone_idx').on(t.practiceId, t.patientPhone),
@@ -68,7 +73,7 @@ export const oneTimeCodes = pgTable(
       .references(() => practices.id, { onDelete: 'cascade' }),
     purpose: text().$type<CodePurpose>().notNull(),
     phone: text().notNull(),
-    patientId: uuid().references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid(),
     codeHash: text().notNull(),
     /** the identity typed with the phone (online booking creates a new patient's file from it) */
     claim: jsonb().$type<{ lastName: string; firstName: string; birthDate: string }>(),
@@ -79,7 +84,11 @@ export const oneTimeCodes = pgTable(
     ip: text(),
     createdAt: createdAt(),
   },
-  (t) => [index('one_time_codes_phone_idx').on(t.practiceId, t.phone, t.createdAt)],
+  (t) => [
+    unique('one_time_codes_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('one_time_codes_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    index('one_time_codes_phone_idx').on(t.practiceId, t.phone, t.createdAt),
+  ],
 );
 
 /** Fixed-window counters shared by every server instance (login and SMS rate limits). */

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { locations, practices } from './practice';
 import { motifs } from './scheduling';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 /**
  * A phone verified by SMS code during online booking (BOOK-2): for a while, it may book for the person
@@ -20,7 +21,7 @@ export const bookingGrants = pgTable(
     tokenHash: text().notNull().unique(),
     phone: text().notNull(),
     /** the identified person, or null for a new patient */
-    patientId: uuid().references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid(),
     /** the identity typed (kept to create the file of a new patient) */
     lastName: text().notNull(),
     firstName: text().notNull(),
@@ -28,7 +29,10 @@ export const bookingGrants = pgTable(
     expiresAt: instant().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('booking_grants_practice_idx').on(t.practiceId)],
+  (t) => [
+    tenantFk('booking_grants_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    index('booking_grants_practice_idx').on(t.practiceId),
+  ],
 );
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -70,13 +74,9 @@ export const waitlistEntries = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    motifId: uuid()
-      .notNull()
-      .references(() => motifs.id, { onDelete: 'cascade' }),
-    practitionerId: uuid().references(() => staff.id, { onDelete: 'cascade' }),
+    patientId: uuid().notNull(),
+    motifId: uuid().notNull(),
+    practitionerId: uuid(),
     /** YYYY-MM-DD, local, inclusive */
     fromDay: text().notNull(),
     toDay: text().notNull(),
@@ -87,6 +87,15 @@ export const waitlistEntries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('waitlist_entries_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('waitlist_entries_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    tenantFk('waitlist_entries_motif_id_tenant_fk', [t.practiceId, t.motifId], motifs, 'cascade'),
+    tenantFk(
+      'waitlist_entries_practitioner_id_tenant_fk',
+      [t.practiceId, t.practitionerId],
+      staff,
+      'cascade',
+    ),
     index('waitlist_entries_active_idx').on(t.practiceId, t.motifId).where(sql`${t.status} = 'active'`),
     index('waitlist_entries_patient_idx').on(t.patientId),
     check(
@@ -107,15 +116,9 @@ export const waitlistOffers = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    entryId: uuid()
-      .notNull()
-      .references(() => waitlistEntries.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    entryId: uuid().notNull(),
+    practitionerId: uuid().notNull(),
+    locationId: uuid().notNull(),
     startsAt: instant().notNull(),
     endsAt: instant().notNull(),
     tokenHash: text().notNull().unique(),
@@ -125,6 +128,9 @@ export const waitlistOffers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantFk('waitlist_offers_entry_id_tenant_fk', [t.practiceId, t.entryId], waitlistEntries, 'cascade'),
+    tenantFk('waitlist_offers_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'cascade'),
+    tenantFk('waitlist_offers_location_id_tenant_fk', [t.practiceId, t.locationId], locations, 'cascade'),
     index('waitlist_offers_entry_idx').on(t.entryId),
     index('waitlist_offers_slot_idx').on(t.practiceId, t.practitionerId, t.startsAt),
     check('waitlist_offers_status_check', sql`${t.status} in ('sent', 'accepted', 'taken', 'expired')`),
@@ -139,14 +145,13 @@ export const calendarFeeds = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    practitionerId: uuid().notNull(),
     tokenHash: text().notNull().unique(),
     createdAt: createdAt(),
     revokedAt: instant(),
   },
   (t) => [
+    tenantFk('calendar_feeds_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'cascade'),
     index('calendar_feeds_practitioner_idx').on(t.practitionerId),
     // at most one live URL per practitioner: regenerating revokes the previous one in the same transaction
     uniqueIndex('calendar_feeds_live_idx').on(t.practitionerId).where(sql`${t.revokedAt} is null`),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { DocumentSettings, DocumentType, Visibility } from '../../../contracts/documents';
 import type { AcceptedContentType } from '../../../domain/files/content-type';
 import { oneTimeCodes } from './auth';
@@ -7,19 +18,31 @@ import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 /**
  * The practice's sharing rules of documents (DOC-2). No row: `defaultDocumentSettings`. One jsonb like
  * the app's module switches: the rules are read whole with every list and saved whole by the admin.
  */
-export const practiceDocumentSettings = pgTable('practice_document_settings', {
-  practiceId: uuid()
-    .primaryKey()
-    .references(() => practices.id, { onDelete: 'cascade' }),
-  settings: jsonb().$type<DocumentSettings>().notNull(),
-  updatedAt: createdAt(),
-  updatedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
-});
+export const practiceDocumentSettings = pgTable(
+  'practice_document_settings',
+  {
+    practiceId: uuid()
+      .primaryKey()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    settings: jsonb().$type<DocumentSettings>().notNull(),
+    updatedAt: createdAt(),
+    updatedBy: uuid(),
+  },
+  (t) => [
+    tenantFk(
+      'practice_document_settings_updated_by_tenant_fk',
+      [t.practiceId, t.updatedBy],
+      staff,
+      'set null',
+    ),
+  ],
+);
 
 /**
  * A PDF the practice shares with a patient (DOC-1). The bytes live in the encrypted file storage under
@@ -33,9 +56,7 @@ export const documents = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid().notNull(),
     type: text().$type<DocumentType>().notNull(),
     title: text().notNull(),
     fileKey: uuid().notNull(),
@@ -48,11 +69,14 @@ export const documents = pgTable(
     letterToProfessional: boolean().notNull().default(false),
     /** this document's own visibility; null: its type's default */
     visibility: jsonb().$type<Visibility>(),
-    uploadedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    uploadedBy: uuid(),
     createdAt: createdAt(),
     signedAt: instant(),
   },
   (t) => [
+    unique('documents_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('documents_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    tenantFk('documents_uploaded_by_tenant_fk', [t.practiceId, t.uploadedBy], staff, 'set null'),
     uniqueIndex('documents_file_key_unique').on(t.fileKey),
     index('documents_patient_idx').on(t.practiceId, t.patientId, t.createdAt),
     index('documents_pending_signature_idx')
@@ -92,13 +116,11 @@ export const documentSignatures = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    documentId: uuid()
-      .notNull()
-      .references(() => documents.id, { onDelete: 'cascade' }),
-    signerPatientId: uuid().references(() => patients.id, { onDelete: 'set null' }),
+    documentId: uuid().notNull(),
+    signerPatientId: uuid(),
     signerName: text().notNull(),
     signerRole: text().$type<SignerRole>().notNull(),
-    forPatientId: uuid().references(() => patients.id, { onDelete: 'set null' }),
+    forPatientId: uuid(),
     forPatientName: text().notNull(),
     /** the code-verified phone, E.164 (shown masked) */
     phone: text().notNull(),
@@ -112,6 +134,19 @@ export const documentSignatures = pgTable(
     signedSize: integer().notNull(),
   },
   (t) => [
+    tenantFk('document_signatures_document_id_tenant_fk', [t.practiceId, t.documentId], documents, 'cascade'),
+    tenantFk(
+      'document_signatures_signer_patient_id_tenant_fk',
+      [t.practiceId, t.signerPatientId],
+      patients,
+      'set null',
+    ),
+    tenantFk(
+      'document_signatures_for_patient_id_tenant_fk',
+      [t.practiceId, t.forPatientId],
+      patients,
+      'set null',
+    ),
     uniqueIndex('document_signatures_document_unique').on(t.documentId),
     uniqueIndex('document_signatures_file_key_unique').on(t.signedFileKey),
     index('document_signatures_practice_idx').on(t.practiceId, t.signedAt),
@@ -130,9 +165,7 @@ export const secureLinks = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    documentId: uuid()
-      .notNull()
-      .references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: uuid().notNull(),
     tokenHash: text().notNull(),
     recipientName: text(),
     /** E.164: where the code goes (and the link, with channel sms) */
@@ -141,11 +174,15 @@ export const secureLinks = pgTable(
     channel: text().$type<'sms' | 'email'>().notNull(),
     expiresAt: instant().notNull(),
     revokedAt: instant(),
-    revokedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
-    createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    revokedBy: uuid(),
+    createdBy: uuid(),
     createdAt: createdAt(),
   },
   (t) => [
+    unique('secure_links_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('secure_links_document_id_tenant_fk', [t.practiceId, t.documentId], documents, 'cascade'),
+    tenantFk('secure_links_revoked_by_tenant_fk', [t.practiceId, t.revokedBy], staff, 'set null'),
+    tenantFk('secure_links_created_by_tenant_fk', [t.practiceId, t.createdBy], staff, 'set null'),
     uniqueIndex('secure_links_token_unique').on(t.tokenHash),
     index('secure_links_document_idx').on(t.documentId, t.createdAt),
     check('secure_links_channel_check', sql`${t.channel} in ('sms', 'email')`),
@@ -164,9 +201,7 @@ export const secureLinkOpenings = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    linkId: uuid()
-      .notNull()
-      .references(() => secureLinks.id, { onDelete: 'cascade' }),
+    linkId: uuid().notNull(),
     openedAt: instant().notNull(),
     ip: text(),
     userAgent: text(),
@@ -174,6 +209,7 @@ export const secureLinkOpenings = pgTable(
     accessExpiresAt: instant().notNull(),
   },
   (t) => [
+    tenantFk('secure_link_openings_link_id_tenant_fk', [t.practiceId, t.linkId], secureLinks, 'cascade'),
     index('secure_link_openings_link_idx').on(t.linkId, t.openedAt),
     uniqueIndex('secure_link_openings_access_unique').on(t.accessHash),
   ],
@@ -187,19 +223,26 @@ export const secureLinkOpenings = pgTable(
 export const documentCodes = pgTable(
   'document_codes',
   {
-    codeId: uuid()
-      .primaryKey()
-      .references(() => oneTimeCodes.id, { onDelete: 'cascade' }),
+    codeId: uuid().primaryKey(),
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    documentId: uuid()
-      .notNull()
-      .references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: uuid().notNull(),
     /** set for a secure link's code */
-    linkId: uuid().references(() => secureLinks.id, { onDelete: 'cascade' }),
+    linkId: uuid(),
     /** the signer (signature codes) */
-    signerPatientId: uuid().references(() => patients.id, { onDelete: 'cascade' }),
+    signerPatientId: uuid(),
   },
-  (t) => [index('document_codes_document_idx').on(t.documentId)],
+  (t) => [
+    tenantFk('document_codes_code_id_tenant_fk', [t.practiceId, t.codeId], oneTimeCodes, 'cascade'),
+    tenantFk('document_codes_document_id_tenant_fk', [t.practiceId, t.documentId], documents, 'cascade'),
+    tenantFk('document_codes_link_id_tenant_fk', [t.practiceId, t.linkId], secureLinks, 'cascade'),
+    tenantFk(
+      'document_codes_signer_patient_id_tenant_fk',
+      [t.practiceId, t.signerPatientId],
+      patients,
+      'cascade',
+    ),
+    index('document_codes_document_idx').on(t.documentId),
+  ],
 );

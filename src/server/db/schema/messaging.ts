@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AcceptedContentType } from '../../../domain/files/content-type';
 import { createdAt, id, instant } from './columns';
 import { documents } from './documents';
 import { patients } from './patients';
 import { practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 export type MessageAuthorKind = 'patient' | 'staff';
 
@@ -20,14 +21,14 @@ export const messageThreads = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid().notNull(),
     /** instant of the newest message: the inbox's order */
     lastMessageAt: instant().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
+    unique('message_threads_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('message_threads_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
     uniqueIndex('message_threads_patient_unique').on(t.practiceId, t.patientId),
     index('message_threads_inbox_idx').on(t.practiceId, t.lastMessageAt.desc(), t.id.desc()),
   ],
@@ -45,13 +46,11 @@ export const messages = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    threadId: uuid()
-      .notNull()
-      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    threadId: uuid().notNull(),
     authorKind: text().$type<MessageAuthorKind>().notNull(),
     /** the patient whose verified phone wrote it (the thread's patient or a responsable) */
-    authorPatientId: uuid().references(() => patients.id, { onDelete: 'set null' }),
-    authorStaffId: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    authorPatientId: uuid(),
+    authorStaffId: uuid(),
     /** the app session's verified phone (E.164), patient side only */
     senderPhone: text(),
     /** may be empty when the message carries attachments */
@@ -63,6 +62,10 @@ export const messages = pgTable(
     readByStaffAt: instant(),
   },
   (t) => [
+    unique('messages_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('messages_thread_id_tenant_fk', [t.practiceId, t.threadId], messageThreads, 'cascade'),
+    tenantFk('messages_author_patient_id_tenant_fk', [t.practiceId, t.authorPatientId], patients, 'set null'),
+    tenantFk('messages_author_staff_id_tenant_fk', [t.practiceId, t.authorStaffId], staff, 'set null'),
     index('messages_thread_page_idx').on(t.threadId, t.createdAt.desc(), t.id.desc()),
     index('messages_unread_by_staff_idx')
       .on(t.practiceId, t.threadId)
@@ -92,9 +95,7 @@ export const messageAttachments = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    messageId: uuid()
-      .notNull()
-      .references(() => messages.id, { onDelete: 'cascade' }),
+    messageId: uuid().notNull(),
     fileKey: text().notNull(),
     name: text().notNull(),
     contentType: text().$type<AcceptedContentType>().notNull(),
@@ -105,11 +106,19 @@ export const messageAttachments = pgTable(
      * clears `filedDocumentId` (the attachment can be filed again); `filedAt` keeps the history.
      */
     filedAt: instant(),
-    filedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
-    filedDocumentId: uuid().references(() => documents.id, { onDelete: 'set null' }),
+    filedBy: uuid(),
+    filedDocumentId: uuid(),
     createdAt: createdAt(),
   },
   (t) => [
+    tenantFk('message_attachments_message_id_tenant_fk', [t.practiceId, t.messageId], messages, 'cascade'),
+    tenantFk('message_attachments_filed_by_tenant_fk', [t.practiceId, t.filedBy], staff, 'set null'),
+    tenantFk(
+      'message_attachments_filed_document_id_tenant_fk',
+      [t.practiceId, t.filedDocumentId],
+      documents,
+      'set null',
+    ),
     uniqueIndex('message_attachments_file_key_unique').on(t.fileKey),
     index('message_attachments_message_idx').on(t.messageId),
     check('message_attachments_size_check', sql`${t.size} > 0`),
@@ -136,11 +145,12 @@ export const messageTemplates = pgTable(
     attachmentContentType: text().$type<AcceptedContentType>(),
     attachmentSize: integer(),
     attachmentSha256: text(),
-    createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    createdBy: uuid(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
   (t) => [
+    tenantFk('message_templates_created_by_tenant_fk', [t.practiceId, t.createdBy], staff, 'set null'),
     uniqueIndex('message_templates_title_unique').on(t.practiceId, sql`lower(${t.title})`),
     uniqueIndex('message_templates_file_key_unique').on(t.attachmentFileKey),
     check('message_templates_title_check', sql`char_length(${t.title}) between 1 and 100`),

@@ -5,19 +5,26 @@ import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 /**
  * The practice's switches of the patient app (SET-8). No row: the defaults (`defaultAppModules`).
  * A table of its own rather than columns of `practices`: the options grow with each module.
  */
-export const practiceAppSettings = pgTable('practice_app_settings', {
-  practiceId: uuid()
-    .primaryKey()
-    .references(() => practices.id, { onDelete: 'cascade' }),
-  modules: jsonb().$type<AppModules>().notNull(),
-  updatedAt: createdAt(),
-  updatedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
-});
+export const practiceAppSettings = pgTable(
+  'practice_app_settings',
+  {
+    practiceId: uuid()
+      .primaryKey()
+      .references(() => practices.id, { onDelete: 'cascade' }),
+    modules: jsonb().$type<AppModules>().notNull(),
+    updatedAt: createdAt(),
+    updatedBy: uuid(),
+  },
+  (t) => [
+    tenantFk('practice_app_settings_updated_by_tenant_fk', [t.practiceId, t.updatedBy], staff, 'set null'),
+  ],
+);
 
 export type ChangeRequestKind = 'update_info' | 'add_dependant';
 export type ChangeRequestStatus = 'pending' | 'accepted' | 'rejected';
@@ -44,19 +51,32 @@ export const patientChangeRequests = pgTable(
       .references(() => practices.id, { onDelete: 'cascade' }),
     kind: text().$type<ChangeRequestKind>().notNull(),
     /** the file to change; for add_dependant, the dependant's file once accepted */
-    patientId: uuid().references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid(),
     /** the verified phone of the app session that asked (E.164) */
     requestedByPhone: text().notNull(),
     /** the patient holding that phone, who becomes parent 1 of a dependant */
-    requestedByPatientId: uuid().references(() => patients.id, { onDelete: 'set null' }),
+    requestedByPatientId: uuid(),
     payload: jsonb().$type<ChangeRequestPayload>().notNull(),
     status: text().$type<ChangeRequestStatus>().notNull().default('pending'),
-    decidedBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    decidedBy: uuid(),
     decidedAt: instant(),
     reason: text(),
     createdAt: createdAt(),
   },
   (t) => [
+    tenantFk(
+      'patient_change_requests_patient_id_tenant_fk',
+      [t.practiceId, t.patientId],
+      patients,
+      'cascade',
+    ),
+    tenantFk(
+      'patient_change_requests_requested_by_patient_id_tenant_fk',
+      [t.practiceId, t.requestedByPatientId],
+      patients,
+      'set null',
+    ),
+    tenantFk('patient_change_requests_decided_by_tenant_fk', [t.practiceId, t.decidedBy], staff, 'set null'),
     index('patient_change_requests_queue_idx').on(t.practiceId, t.status, t.createdAt),
     index('patient_change_requests_practice_idx').on(t.practiceId, t.createdAt),
     index('patient_change_requests_phone_idx').on(t.practiceId, t.requestedByPhone, t.createdAt),

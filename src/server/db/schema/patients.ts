@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 export type NotificationChannel = 'sms' | 'email' | 'both';
 
@@ -24,13 +25,13 @@ export const patients = pgTable(
     postalCode: text(),
     city: text(),
     country: text(),
-    ownPractitionerId: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    ownPractitionerId: uuid(),
     notes: text(),
     /** "Do not share my data through the app" (SEC-3). */
     appOptOut: boolean().notNull().default(false),
     notificationChannel: text().$type<NotificationChannel>().notNull().default('both'),
     lang: text().$type<'fr' | 'en'>().notNull().default('fr'),
-    createdBy: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    createdBy: uuid(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
     archivedAt: instant(),
@@ -43,6 +44,14 @@ export const patients = pgTable(
     phoneticKeys: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
+    unique('patients_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk(
+      'patients_own_practitioner_id_tenant_fk',
+      [t.practiceId, t.ownPractitionerId],
+      staff,
+      'set null',
+    ),
+    tenantFk('patients_created_by_tenant_fk', [t.practiceId, t.createdBy], staff, 'set null'),
     index('patients_practice_phone_idx').on(t.practiceId, t.mobilePhone),
     // fastupdate = off (migration 0006): see there why
     index('patients_search_name_idx')
@@ -68,16 +77,19 @@ export const patientRelations = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    responsableId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    patientId: uuid().notNull(),
+    responsableId: uuid().notNull(),
     role: text().$type<RelationRole>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
+    tenantFk('patient_relations_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    tenantFk(
+      'patient_relations_responsable_id_tenant_fk',
+      [t.practiceId, t.responsableId],
+      patients,
+      'cascade',
+    ),
     primaryKey({ columns: [t.patientId, t.role] }),
     index('patient_relations_responsable_idx').on(t.responsableId),
     check('patient_relations_role_check', sql`${t.role} in ('parent1', 'parent2', 'guarantor')`),
@@ -92,14 +104,12 @@ export const patientReferents = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
-    staffId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    patientId: uuid().notNull(),
+    staffId: uuid().notNull(),
   },
   (t) => [
+    tenantFk('patient_referents_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    tenantFk('patient_referents_staff_id_tenant_fk', [t.practiceId, t.staffId], staff, 'cascade'),
     primaryKey({ columns: [t.patientId, t.staffId] }),
     index('patient_referents_staff_idx').on(t.staffId),
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 
 /** One weekly opening period shown to patients (SET-1): weekday 1 = Monday … 7 = Sunday. */
@@ -81,5 +81,8 @@ export const locations = pgTable(
     archivedAt: instant(),
     createdAt: createdAt(),
   },
-  (t) => [index('locations_practice_idx').on(t.practiceId)],
+  (t) => [
+    unique('locations_practice_id_id_unique').on(t.practiceId, t.id),
+    index('locations_practice_idx').on(t.practiceId),
+  ],
 );

@@ -2,6 +2,7 @@ import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { sessions } from './auth';
 import { createdAt, id, instant } from './columns';
 import { practices } from './practice';
+import { tenantFk } from './tenancy';
 
 /**
  * A browser's Web Push subscription in the patient app (issue 9 §3.14): where the push service accepts
@@ -17,9 +18,7 @@ export const pushSubscriptions = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    sessionId: text()
-      .notNull()
-      .references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: text().notNull(),
     /** the session's verified phone (E.164): whose notices the device receives */
     phone: text().notNull(),
     /** the push service's URL for this subscription: unique, a browser has one per app */
@@ -31,6 +30,7 @@ export const pushSubscriptions = pgTable(
     lastSuccessAt: instant(),
   },
   (t) => [
+    tenantFk('push_subscriptions_session_id_tenant_fk', [t.practiceId, t.sessionId], sessions, 'cascade'),
     index('push_subscriptions_phone_idx').on(t.practiceId, t.phone),
     index('push_subscriptions_session_idx').on(t.sessionId),
   ],

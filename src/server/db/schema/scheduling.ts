@@ -12,12 +12,14 @@ import {
   pgTable,
   primaryKey,
   text,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { patients } from './patients';
 import { locations, practices } from './practice';
 import { staff } from './staff';
+import { tenantFk } from './tenancy';
 
 /** PostgreSQL `tstzrange`, read as its text form; Drizzle has no built-in type for it. */
 const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => 'tstzrange' });
@@ -57,6 +59,7 @@ export const motifs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('motifs_practice_id_id_unique').on(t.practiceId, t.id),
     index('motifs_practice_idx').on(t.practiceId),
     check('motifs_duration_check', sql`${t.durationMinutes} between 5 and 600`),
     check(
@@ -113,12 +116,8 @@ export const openingRanges = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    practitionerId: uuid().notNull(),
+    locationId: uuid().notNull(),
     title: text(),
     firstDay: date({ mode: 'string' }).notNull(),
     startMinute: integer().notNull(),
@@ -133,6 +132,9 @@ export const openingRanges = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('opening_ranges_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('opening_ranges_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'cascade'),
+    tenantFk('opening_ranges_location_id_tenant_fk', [t.practiceId, t.locationId], locations, 'cascade'),
     index('opening_ranges_practitioner_idx').on(t.practiceId, t.practitionerId),
     check(
       'opening_ranges_minutes_check',
@@ -154,14 +156,19 @@ export const openingRangeMotifs = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    openingRangeId: uuid()
-      .notNull()
-      .references(() => openingRanges.id, { onDelete: 'cascade' }),
-    motifId: uuid()
-      .notNull()
-      .references(() => motifs.id, { onDelete: 'cascade' }),
+    openingRangeId: uuid().notNull(),
+    motifId: uuid().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.openingRangeId, t.motifId] })],
+  (t) => [
+    tenantFk(
+      'opening_range_motifs_opening_range_id_tenant_fk',
+      [t.practiceId, t.openingRangeId],
+      openingRanges,
+      'cascade',
+    ),
+    tenantFk('opening_range_motifs_motif_id_tenant_fk', [t.practiceId, t.motifId], motifs, 'cascade'),
+    primaryKey({ columns: [t.openingRangeId, t.motifId] }),
+  ],
 );
 
 /**
@@ -175,9 +182,7 @@ export const absences = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    practitionerId: uuid().notNull(),
     title: text().notNull(),
     startsAt: instant(),
     endsAt: instant(),
@@ -191,6 +196,7 @@ export const absences = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantFk('absences_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'cascade'),
     index('absences_practitioner_idx').on(t.practiceId, t.practitionerId),
     check(
       'absences_shape_check',
@@ -210,14 +216,14 @@ export const agendaGrants = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    viewerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    viewerId: uuid().notNull(),
+    practitionerId: uuid().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.viewerId, t.practitionerId] })],
+  (t) => [
+    tenantFk('agenda_grants_viewer_id_tenant_fk', [t.practiceId, t.viewerId], staff, 'cascade'),
+    tenantFk('agenda_grants_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'cascade'),
+    primaryKey({ columns: [t.viewerId, t.practitionerId] }),
+  ],
 );
 
 export const appointmentStatuses = [
@@ -243,18 +249,10 @@ export const appointments = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    practitionerId: uuid()
-      .notNull()
-      .references(() => staff.id),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id),
-    motifId: uuid()
-      .notNull()
-      .references(() => motifs.id),
-    patientId: uuid()
-      .notNull()
-      .references(() => patients.id, { onDelete: 'cascade' }),
+    practitionerId: uuid().notNull(),
+    locationId: uuid().notNull(),
+    motifId: uuid().notNull(),
+    patientId: uuid().notNull(),
     startsAt: instant().notNull(),
     endsAt: instant().notNull(),
     period: tstzrange().generatedAlwaysAs((): SQL => sql`tstzrange(starts_at, ends_at, '[)')`),
@@ -265,7 +263,7 @@ export const appointments = pgTable(
     deletedAt: instant(),
     comment: text(),
     channel: text().$type<AppointmentChannel>().notNull().default('staff'),
-    createdByStaffId: uuid().references(() => staff.id, { onDelete: 'set null' }),
+    createdByStaffId: uuid(),
     carteVitale: boolean().notNull().default(false),
     firstVisit: boolean().notNull().default(false),
     /** the patient agreed to see another practitioner than their own (RDV-5) */
@@ -276,6 +274,17 @@ export const appointments = pgTable(
     updatedAt: createdAt(),
   },
   (t) => [
+    unique('appointments_practice_id_id_unique').on(t.practiceId, t.id),
+    tenantFk('appointments_practitioner_id_tenant_fk', [t.practiceId, t.practitionerId], staff, 'no action'),
+    tenantFk('appointments_location_id_tenant_fk', [t.practiceId, t.locationId], locations, 'no action'),
+    tenantFk('appointments_motif_id_tenant_fk', [t.practiceId, t.motifId], motifs, 'no action'),
+    tenantFk('appointments_patient_id_tenant_fk', [t.practiceId, t.patientId], patients, 'cascade'),
+    tenantFk(
+      'appointments_created_by_staff_id_tenant_fk',
+      [t.practiceId, t.createdByStaffId],
+      staff,
+      'set null',
+    ),
     index('appointments_agenda_idx').on(t.practiceId, t.practitionerId, t.startsAt),
     index('appointments_patient_idx').on(t.patientId, t.startsAt),
     check('appointments_time_check', sql`${t.endsAt} > ${t.startsAt}`),
@@ -295,14 +304,20 @@ export const appointmentEvents = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    appointmentId: uuid()
-      .notNull()
-      .references(() => appointments.id, { onDelete: 'cascade' }),
+    appointmentId: uuid().notNull(),
     at: createdAt(),
     actorKind: text().$type<'staff' | 'patient' | 'public' | 'system'>().notNull(),
     actorId: text(),
     action: text().notNull(),
     details: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index('appointment_events_appointment_idx').on(t.appointmentId, t.at)],
+  (t) => [
+    tenantFk(
+      'appointment_events_appointment_id_tenant_fk',
+      [t.practiceId, t.appointmentId],
+      appointments,
+      'cascade',
+    ),
+    index('appointment_events_appointment_idx').on(t.appointmentId, t.at),
+  ],
 );

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns';
 import { practices } from './practice';
+import { tenantFk } from './tenancy';
 
 export const staffRoles = ['admin', 'practitioner', 'secretary'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -40,6 +51,7 @@ export const staff = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('staff_practice_id_id_unique').on(t.practiceId, t.id),
     uniqueIndex('staff_email_unique').on(sql`lower(${t.email})`),
     index('staff_practice_idx').on(t.practiceId),
     check('staff_role_check', sql`${t.role} in ('admin', 'practitioner', 'secretary')`),
@@ -109,14 +121,16 @@ export const staffInvitations = pgTable(
     practiceId: uuid()
       .notNull()
       .references(() => practices.id, { onDelete: 'cascade' }),
-    staffId: uuid()
-      .notNull()
-      .references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: uuid().notNull(),
     tokenHash: text().notNull().unique(),
     expiresAt: instant().notNull(),
     usedAt: instant(),
-    createdBy: uuid().references(() => staff.id),
+    createdBy: uuid(),
     createdAt: createdAt(),
   },
-  (t) => [index('staff_invitations_staff_idx').on(t.staffId)],
+  (t) => [
+    tenantFk('staff_invitations_staff_id_tenant_fk', [t.practiceId, t.staffId], staff, 'cascade'),
+    tenantFk('staff_invitations_created_by_tenant_fk', [t.practiceId, t.createdBy], staff, 'no action'),
+    index('staff_invitations_staff_idx').on(t.staffId),
+  ],
 );
