@@ -3,7 +3,10 @@ import { type AppModule, type AppModules, defaultAppModules } from '../../../con
 import type { Db } from '../../db/client';
 import { practiceAppSettings } from '../../db/schema';
 
-/** The practice's switches of the patient app (SET-8): what it saved, or the defaults. */
+/**
+ * The practice's switches of the patient app (SET-8): what it saved, or the defaults.
+ * @public
+ */
 export async function getAppModules(db: Db, practiceId: string): Promise<AppModules> {
   const [row] = await db
     .select({ modules: practiceAppSettings.modules })
@@ -12,7 +15,10 @@ export async function getAppModules(db: Db, practiceId: string): Promise<AppModu
   return withDefaults(row?.modules);
 }
 
-/** Whether a module of the patient app is on for a practice (the guard's check). */
+/**
+ * Whether a module of the patient app is on for a practice (the guard's check).
+ * @public
+ */
 export async function isModuleOn(db: Db, practiceId: string, module: AppModule): Promise<boolean> {
   return (await getAppModules(db, practiceId))[module].enabled;
 }

@@ -9,6 +9,7 @@ import { updateAppModules } from './update-app-modules';
 
 const tags = ['settings'];
 
+/** @public */
 export function appModuleRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

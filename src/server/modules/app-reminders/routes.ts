@@ -9,6 +9,7 @@ import { addReminder, deleteReminder, listReminders } from './edit-reminders';
 
 const tags = ['patient app'];
 
+/** @public */
 export function appReminderRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -13,6 +13,7 @@ import {
 import { type NewJob, scheduleJobs } from '../../jobs/scheduled-jobs';
 import { remindersOfPhones } from './reminder-preferences';
 
+/** @public */
 export const appReminderKind = 'app_reminder';
 const responsable = alias(patients, 'responsable');
 /** The longest a reminder may be set ahead (14 days) and a day of margin. */
@@ -39,6 +40,7 @@ export type ReminderScope =
  * that phone, due at local (day − N) HH:MM + 10 min. Keys are unique per appointment version, phone
  * and reminder, so calling this again (on a move, an edit of the reminders, a sign-in, the hourly pass)
  * never schedules twice; what changed since is skipped when the job runs.
+ * @public
  */
 export async function scheduleAppReminders(db: Db, now: Date, scope: ReminderScope): Promise<number> {
   const reached = await appointmentsReachedByApp(db, now, scope);
@@ -66,6 +68,7 @@ export async function scheduleAppReminders(db: Db, now: Date, scope: ReminderSco
  * Whether the appointment's patient is reached in the app by a signed-in phone that keeps at least one
  * reminder. The app reminders then replace the practice's own reminder (NOT-1), so an app user is not
  * reminded twice; a patient who removed every reminder in the app gets the practice's reminder again.
+ * @public
  */
 export async function remindedInApp(db: Db, now: Date, appointmentId: string): Promise<boolean> {
   const reached = await appointmentsReachedByApp(db, now, { appointmentId });
@@ -161,7 +164,10 @@ async function appointmentsReachedByApp(db: Db, now: Date, scope: ReminderScope)
   });
 }
 
-/** The hourly pass: catches appointments and sign-ins the event hooks did not see. */
+/**
+ * The hourly pass: catches appointments and sign-ins the event hooks did not see.
+ * @public
+ */
 export async function scheduleUpcomingAppReminders(deps: { db: Db; clock: { now(): Date } }): Promise<void> {
   await scheduleAppReminders(deps.db, deps.clock.now(), { upcomingDays: 'horizon' });
 }

@@ -19,6 +19,7 @@ import type { AppReminderPayload } from './schedule-app-reminders';
  * phone, or by email when the phone's holder prefers email, unless a device of the phone allowed
  * notifications in the app: then by Web Push ("appointment reminder", nothing more on a lock screen), the
  * SMS or email being the fallback. The outbox key makes a second run send nothing.
+ * @public
  */
 export async function sendAppReminder(deps: AppDeps, job: JobRow): Promise<void> {
   const payload = job.payload as AppReminderPayload;

@@ -6,6 +6,7 @@ import { anyStaff } from '../../http/access';
 import { staffCtx } from '../../http/ctx';
 import { listAppUsers } from './list-app-users';
 
+/** @public */
 export function appUserRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -13,6 +13,7 @@ export interface AuditEntry {
 /**
  * Appends audit rows (SEC-2) through the context's `db`: inside `withTransaction`, that is the
  * transaction of the read or change it records, so both commit or neither does.
+ * @public
  */
 export async function recordAudit(ctx: Ctx, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];

@@ -4,6 +4,7 @@
  * whole /64 and could otherwise rotate through countless addresses; an IPv4-mapped IPv6 address
  * (`::ffff:a.b.c.d`) counts as its IPv4. No address counts as `unknown`; text that is not an address is
  * kept as it is (lower-cased), so it still has a counter of its own.
+ * @public
  */
 export function addressKey(ip: string | null | undefined): string {
   if (!ip) return 'unknown';

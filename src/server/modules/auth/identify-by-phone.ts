@@ -22,6 +22,7 @@ export type AcceptedMatch = 'one' | 'one-or-none';
  * get at most the limit's number of "no" answers; past it they read 429 like everyone else. A match is
  * answered only by sending a code, which the per-phone and per-address send limits bound in the same way.
  * (Taking the token before the lookup would also refuse honest requests merely running at the same time.)
+ * @public
  */
 export async function identifyByPhone(
   deps: AppDeps,

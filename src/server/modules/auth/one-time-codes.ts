@@ -21,7 +21,9 @@ interface NewCode {
 }
 
 /** Refuses early when the phone or the address asked for too many codes lately. A read only: the
- * binding check is the atomic count made when the code is issued (`countSend`). */
+ * binding check is the atomic count made when the code is issued (`countSend`).
+ * @public
+ */
 export async function assertCodeSendAllowed(
   db: Db,
   practiceId: string,
@@ -133,6 +135,7 @@ export async function reissueCode(
  * Checks a typed code. The attempt is counted atomically before comparing, so concurrent guesses
  * cannot exceed five; a right code is consumed once. Wrong → CODE_INVALID with attempts left; dead
  * (expired, used, five misses) → CODE_EXPIRED.
+ * @public
  */
 export async function consumeCode(
   deps: AppDeps,

@@ -4,12 +4,15 @@ import { rateLimits } from '../../db/schema';
 import { AppError } from '../../errors';
 
 /** A fixed-window limit: at most `max` hits per `windowMs`. Counters live in the database, so every
- * server instance shares them. */
+ * server instance shares them.
+ * @public
+ */
 export interface RateLimit {
   max: number;
   windowMs: number;
 }
 
+/** @public */
 export const limits = {
   /** Failures from one client on one account: that client waits out the window. */
   staffLoginPerAccountAndIp: { max: 5, windowMs: 15 * 60_000 },
@@ -32,6 +35,7 @@ export function secondsLeftInWindow(limit: RateLimit, now: Date): number {
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }
 
+/** @public */
 export interface Counted {
   key: string;
   limit: RateLimit;
@@ -45,6 +49,7 @@ export type TokenResult =
  * Checks and counts one hit in a single statement: the counter row of the current window is created
  * at 1 or raised by 1 only while it is below the limit, so requests sent in parallel cannot all pass
  * a check made before the count (the row lock of `ON CONFLICT DO UPDATE` orders them).
+ * @public
  */
 export async function takeToken(db: Db, key: string, limit: RateLimit, now: Date): Promise<TokenResult> {
   const [row] = await db
@@ -60,7 +65,10 @@ export async function takeToken(db: Db, key: string, limit: RateLimit, now: Date
   return { allowed: true, remaining: Math.max(0, limit.max - row.count) };
 }
 
-/** Gives back a hit taken by `takeToken` (the attempt turned out not to count, or another limit refused). */
+/**
+ * Gives back a hit taken by `takeToken` (the attempt turned out not to count, or another limit refused).
+ * @public
+ */
 export async function returnToken(db: Db, key: string, limit: RateLimit, now: Date): Promise<void> {
   await db
     .update(rateLimits)
@@ -71,6 +79,7 @@ export async function returnToken(db: Db, key: string, limit: RateLimit, now: Da
 /**
  * Takes one hit on every limit, or none: when one refuses, the hits already taken are given back and
  * TOO_MANY_ATTEMPTS is thrown with the wait of the refusing limit.
+ * @public
  */
 export async function takeTokensOrThrow(db: Db, counted: Counted[], now: Date): Promise<void> {
   const taken: Counted[] = [];
@@ -85,7 +94,9 @@ export async function takeTokensOrThrow(db: Db, counted: Counted[], now: Date): 
 }
 
 /** Seconds until the limit frees up, or 0 when another hit is allowed. A read only: use it to refuse
- * early, never as the check that lets a request through (that is `takeToken`). */
+ * early, never as the check that lets a request through (that is `takeToken`).
+ * @public
+ */
 export async function secondsUntilAllowed(db: Db, key: string, limit: RateLimit, now: Date): Promise<number> {
   const [row] = await db
     .select({ count: rateLimits.count })

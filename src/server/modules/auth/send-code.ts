@@ -27,6 +27,7 @@ export type CodeSmsText = (code: string) => string;
  * Issues a 6-digit code and queues its SMS in one transaction (patient sign-in, online booking,
  * signatures, secure links). The caller has checked the identity and the send limits. `bind` writes,
  * in the same transaction, what the code is for (the document a signature code may sign).
+ * @public
  */
 export async function sendCode(
   deps: AppDeps,
@@ -80,7 +81,10 @@ export async function sendCode(
   return challengeOf(challengeId, input.phone);
 }
 
-/** "Resend the code": a new code for the same challenge, 60 s after the previous one at the earliest. */
+/**
+ * "Resend the code": a new code for the same challenge, 60 s after the previous one at the earliest.
+ * @public
+ */
 export async function resendCode(
   deps: AppDeps,
   input: {

@@ -5,6 +5,7 @@ import type { StaffRole } from '../../db/schema';
 import { patients, practices, sessions, staff } from '../../db/schema';
 import { hashToken, newToken } from './tokens';
 
+/** @public */
 export const sessionCookies = { staff: 'sourire_staff', patient: 'sourire_patient' } as const;
 
 export const sessionLifetimes = {
@@ -26,7 +27,10 @@ interface NewSession {
   ip: string | null;
 }
 
-/** Creates a session and returns the token for the cookie (only its hash is stored). */
+/**
+ * Creates a session and returns the token for the cookie (only its hash is stored).
+ * @public
+ */
 export async function createSession(
   deps: AppDeps,
   kind: 'staff' | 'patient',
@@ -72,6 +76,7 @@ export type StaffSessionState =
 /**
  * Reads a staff session from its cookie token. Expired, revoked or removed-staff sessions are `none`;
  * an inactive one becomes locked (and stays locked until the password is given again).
+ * @public
  */
 export async function resolveStaffSession(
   deps: AppDeps,
@@ -136,7 +141,10 @@ export type PatientSessionState =
       optedOut: boolean;
     };
 
-/** Reads a patient session; each use pushes its expiry 90 days ahead (sliding). */
+/**
+ * Reads a patient session; each use pushes its expiry 90 days ahead (sliding).
+ * @public
+ */
 export async function resolvePatientSession(deps: AppDeps, token: string): Promise<PatientSessionState> {
   const now = deps.clock.now();
   const sessionId = hashToken(token);
@@ -167,6 +175,7 @@ export async function resolvePatientSession(deps: AppDeps, token: string): Promi
   };
 }
 
+/** @public */
 export async function revokeSession(deps: AppDeps, sessionId: string): Promise<void> {
   await deps.db
     .update(sessions)
@@ -174,7 +183,10 @@ export async function revokeSession(deps: AppDeps, sessionId: string): Promise<v
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Locks a staff session now (the console asks for it when its own inactivity timer fires). */
+/**
+ * Locks a staff session now (the console asks for it when its own inactivity timer fires).
+ * @public
+ */
 export async function lockSession(deps: AppDeps, sessionId: string): Promise<void> {
   await deps.db
     .update(sessions)
@@ -182,6 +194,7 @@ export async function lockSession(deps: AppDeps, sessionId: string): Promise<voi
     .where(eq(sessions.id, sessionId));
 }
 
+/** @public */
 export async function unlockSession(deps: AppDeps, sessionId: string): Promise<void> {
   const now = deps.clock.now();
   await deps.db

@@ -6,6 +6,7 @@ import { resolveStaffSession } from './sessions';
  * active session (not signed out, expired, removed or locked) whose member is not held at the mandatory
  * two-step enrolment. Asked at every event and heartbeat, as a background call (it does not keep the
  * session awake), so a session that locks or falls under the enrolment rule stops hearing at once.
+ * @public
  */
 export async function staffStreamAllowed(deps: AppDeps, token: string): Promise<boolean> {
   const state = await resolveStaffSession(deps, token, { background: true }).catch(() => null);

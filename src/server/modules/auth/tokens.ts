@@ -1,11 +1,17 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-/** A random, URL-safe token (256 bits) for cookies and links. */
+/**
+ * A random, URL-safe token (256 bits) for cookies and links.
+ * @public
+ */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** What is stored for a token: its SHA-256, so a copy of the table cannot be replayed. */
+/**
+ * What is stored for a token: its SHA-256, so a copy of the table cannot be replayed.
+ * @public
+ */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -20,6 +26,7 @@ export function hashCode(secret: string, challengeId: string, code: string): str
   return createHmac('sha256', secret).update(`${challengeId}:${code}`).digest('hex');
 }
 
+/** @public */
 export function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');

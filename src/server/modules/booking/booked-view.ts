@@ -6,7 +6,10 @@ import { loadNoticeFacts } from '../notifications/appointment-notices';
 import { manageToken } from '../notifications/manage-token';
 import { mapLinkFor } from '../practice/public-practice';
 
-/** The rows an appointment's view is made of (one join: see `loadNoticeFacts`). */
+/**
+ * The rows an appointment's view is made of (one join: see `loadNoticeFacts`).
+ * @public
+ */
 export interface BookedFacts {
   appointment: typeof appointments.$inferSelect;
   practice: typeof practices.$inferSelect;
@@ -19,6 +22,7 @@ export interface BookedFacts {
 /**
  * An appointment as its patient sees it on the confirmation and manage pages (BOOK-4): what, when,
  * with whom, where, and until when it can be moved or cancelled online.
+ * @public
  */
 export async function bookedView(deps: AppDeps, appointmentId: string): Promise<BookedAppointment> {
   const facts = await loadNoticeFacts(deps.db, appointmentId);
@@ -26,7 +30,10 @@ export async function bookedView(deps: AppDeps, appointmentId: string): Promise<
   return bookedAppointmentOf(deps, facts);
 }
 
-/** The patient's view of already loaded rows (lists load many in one query). */
+/**
+ * The patient's view of already loaded rows (lists load many in one query).
+ * @public
+ */
 export function bookedAppointmentOf(deps: AppDeps, facts: BookedFacts): BookedAppointment {
   const { appointment, practice, practitioner, location, motif, patient } = facts;
   const now = deps.clock.now().getTime();

@@ -9,7 +9,10 @@ import { closedDays } from '../scheduling/practice-calendar';
 
 export type MotifRow = typeof motifs.$inferSelect;
 
-/** Practitioners patients may book online (SET-7), with the motifs their opening ranges offer. */
+/**
+ * Practitioners patients may book online (SET-7), with the motifs their opening ranges offer.
+ * @public
+ */
 export async function onlinePractitioners(db: Db, practiceId: string) {
   const members = await db
     .select()

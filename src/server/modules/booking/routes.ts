@@ -34,6 +34,7 @@ const tags = ['online booking'];
 const bySlug = z.object({ slug: slugField });
 const byToken = z.object({ token: z.string().min(20).max(120) });
 
+/** @public */
 export function bookingRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meta = (request: { ip: string; lang: 'fr' | 'en'; id: string }) => ({

@@ -5,6 +5,7 @@ import { consumeCode } from '../auth/one-time-codes';
 import { hashToken, newToken } from '../auth/tokens';
 import { familyOfPhone } from '../patients/family';
 
+/** @public */
 export const bookingGrantMinutes = 30;
 
 /**

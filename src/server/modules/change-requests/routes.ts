@@ -27,6 +27,7 @@ import { requestInfoChange } from './request-info-change';
 const frontDesk: Access = { kind: 'staff', roles: ['admin', 'secretary'] };
 const byId = z.object({ id: idField });
 
+/** @public */
 export function changeRequestRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

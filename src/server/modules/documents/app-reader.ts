@@ -17,6 +17,7 @@ import type { DocumentRow } from './document-view';
  * whose own mobile it is and, for each dependant, the family files through which the phone is their
  * responsable; with the practice's sharing rules and module options. Built once per request in a
  * fixed number of queries, whatever the family size.
+ * @public
  */
 export interface AppReader {
   phone: string;
@@ -29,6 +30,7 @@ export interface AppReader {
   today: string;
 }
 
+/** @public */
 export async function appReader(ctx: Ctx): Promise<AppReader> {
   const { phone } = sessionPhone(ctx);
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
@@ -75,6 +77,7 @@ export async function appReader(ctx: Ctx): Promise<AppReader> {
  * relation to them (DOC-2). The "minors" switch of the documents module (SET-8) is about a minor's own
  * access: when off, a minor's own phone does not see their documents, while their responsables (parents,
  * guarantor) read and sign them as the sharing rules say.
+ * @public
  */
 export function canRead(reader: AppReader, document: DocumentRow): boolean {
   const owner = reader.family.get(document.patientId);

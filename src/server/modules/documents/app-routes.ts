@@ -18,7 +18,10 @@ import { requestSignatureCode, resendSignatureCode } from './signature-code';
 const tags = ['patient app'];
 const documentsModule = { access: patientAccess, module: 'documents' as const };
 
-/** Patient-app routes of documents (DOC-1, DOC-3); the practice's `documents` switch guards them all. */
+/**
+ * Patient-app routes of documents (DOC-1, DOC-3); the practice's `documents` switch guards them all.
+ * @public
+ */
 export function appDocumentRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

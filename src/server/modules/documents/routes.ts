@@ -32,7 +32,10 @@ import { uploadDocument } from './upload-document';
 
 const tags = ['documents'];
 
-/** Console routes of documents, signatures and secure links (DOC-1…DOC-5); see contracts/documents.ts. */
+/**
+ * Console routes of documents, signatures and secure links (DOC-1…DOC-5); see contracts/documents.ts.
+ * @public
+ */
 export function documentRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

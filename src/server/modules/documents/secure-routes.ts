@@ -28,7 +28,10 @@ function secureRequest(request: FastifyRequest<{ Params: { token: string } }>): 
   return { token: request.params.token, ip: request.ip ?? null, requestId: request.id, lang: request.lang };
 }
 
-/** Public routes of the secure results channel (DOC-5): the link's token is the key, an SMS code the lock. */
+/**
+ * Public routes of the secure results channel (DOC-5): the link's token is the key, an SMS code the lock.
+ * @public
+ */
 export function secureLinkRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: publicAccess };

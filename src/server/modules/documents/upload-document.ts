@@ -27,6 +27,7 @@ const documentContentTypes: readonly AcceptedContentType[] = ['application/pdf']
 /**
  * Writes the row of a document whose file is already stored, with its audit entry, inside the
  * caller's transaction. Uploads use it, and so can filing a message attachment into the documents.
+ * @public
  */
 export async function insertDocument(
   tx: Ctx,
@@ -69,6 +70,7 @@ export async function insertDocument(
  * Staff share a PDF with a patient (DOC-1). The patient is checked before a byte is read; the type
  * comes from the content (PDF only), the size is limited while streaming, and a PDF to sign must be
  * signable (readable, not encrypted). On any refusal or failure nothing is kept: no row, no file.
+ * @public
  */
 export async function uploadDocument(
   ctx: Ctx,

@@ -3,7 +3,10 @@ import type { JobHandler } from '../../jobs/scheduled-jobs';
 import { exportPlanning } from './export-planning';
 import { planningExportKind, schedulePlanningExports } from './schedule-planning-exports';
 
-/** Scheduled work of calendar exports. */
+/**
+ * Scheduled work of calendar exports.
+ * @public
+ */
 export const feedJobHandlers: Record<string, JobHandler> = {
   [planningExportKind]: async (deps, job) => {
     if (!job.practiceId) throw new Error('planning_export job without a practice');
@@ -11,5 +14,8 @@ export const feedJobHandlers: Record<string, JobHandler> = {
   },
 };
 
-/** Called about once an hour by every server instance: schedules recurring work (idempotent keys). */
+/**
+ * Called about once an hour by every server instance: schedules recurring work (idempotent keys).
+ * @public
+ */
 export const feedSchedulers: ((deps: AppDeps) => Promise<void>)[] = [schedulePlanningExports];

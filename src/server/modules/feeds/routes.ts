@@ -22,7 +22,10 @@ const byPractitioner = z.object({ practitionerId: idField });
 const practitionersAndAdmins: Access = { kind: 'staff', roles: ['practitioner', 'admin'] };
 const practitionersOnly: Access = { kind: 'staff', roles: ['practitioner'] };
 
-/** Calendar feed routes: a practitioner's private iCalendar URL, created and revoked in the console. */
+/**
+ * Calendar feed routes: a practitioner's private iCalendar URL, created and revoked in the console.
+ * @public
+ */
 export function feedRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

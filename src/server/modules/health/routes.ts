@@ -14,6 +14,7 @@ const healthSchema = z.object({
   uptimeSeconds: z.number().int(),
 });
 
+/** @public */
 export function healthRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',

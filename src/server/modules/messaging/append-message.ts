@@ -18,6 +18,7 @@ export function assertNotEmpty(body: string, files: readonly unknown[]): void {
 /**
  * Writes a message and its attachments in the patient's thread, creating the thread with its first
  * message; call it inside `withTransaction` (`tx`). The thread's `lastMessageAt` only moves forward.
+ * @public
  */
 export async function appendMessage(
   tx: Ctx,

@@ -104,6 +104,7 @@ export async function readStaffThread(ctx: Ctx, patientId: string, page: Page): 
 /**
  * The console has shown the thread: the patient's messages are read by the practice (any staff member
  * of the practice, as for reading the thread). Idempotent; a patient of another practice: 404.
+ * @public
  */
 export async function markStaffThreadRead(ctx: Ctx, patientId: string): Promise<void> {
   await practicePatient(ctx, patientId);

@@ -72,6 +72,7 @@ function sendStoredFile(reply: FastifyReply, file: OpenedFile, download: boolean
     .send(file.stream);
 }
 
+/** @public */
 export function messagingRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams end when the server closes, so a graceful shutdown does not wait on them.

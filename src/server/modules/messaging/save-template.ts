@@ -36,7 +36,10 @@ async function owningUpload<T>(ctx: Ctx, upload: StoredUpload | null, work: () =
   }
 }
 
-/** A new predefined reply (MSG-2, admin); a title already used answers 409 ALREADY_EXISTS. */
+/**
+ * A new predefined reply (MSG-2, admin); a title already used answers 409 ALREADY_EXISTS.
+ * @public
+ */
 export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<MessageTemplate> {
   return owningUpload(ctx, input.upload, async () => {
     const { staffId } = staffActor(ctx);

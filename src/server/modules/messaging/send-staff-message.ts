@@ -32,6 +32,7 @@ async function templateContent(
  * reply (MSG-2): its attachment is copied, its body used when no text was typed. Audited. Files already
  * stored for the request are deleted when the reply is refused or not written. The family is told that
  * the practice answered (`queueMessageNotice`), in the same transaction.
+ * @public
  */
 export async function sendStaffMessage(
   ctx: Ctx,

@@ -28,7 +28,10 @@ import { manageToken } from './manage-token';
 
 const responsable = alias(patients, 'responsable');
 
-/** Everything a notice needs, in one query (and one for a dependant's responsable). */
+/**
+ * Everything a notice needs, in one query (and one for a dependant's responsable).
+ * @public
+ */
 export async function loadNoticeFacts(db: Db, appointmentId: string) {
   const [row] = await db
     .select({
@@ -70,7 +73,10 @@ export async function loadNoticeFacts(db: Db, appointmentId: string) {
 
 type Facts = NonNullable<Awaited<ReturnType<typeof loadNoticeFacts>>>;
 
-/** The facts as the patient reads them, in the practice's zone and the patient's language. */
+/**
+ * The facts as the patient reads them, in the practice's zone and the patient's language.
+ * @public
+ */
 export function describeAppointment(deps: AppDeps, facts: Facts, lang: Lang): AppointmentFacts {
   const { appointment, practice, practitioner, location, motif, patient } = facts;
   const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
@@ -107,7 +113,10 @@ export function describeAppointment(deps: AppDeps, facts: Facts, lang: Lang): Ap
   };
 }
 
-/** The .ics of an appointment (updated or cancelled by its sequence). */
+/**
+ * The .ics of an appointment (updated or cancelled by its sequence).
+ * @public
+ */
 export function appointmentCalendar(deps: AppDeps, facts: Facts, lang: Lang): string {
   const described = describeAppointment(deps, facts, lang);
   return calendarFile({
@@ -130,6 +139,7 @@ export function appointmentCalendar(deps: AppDeps, facts: Facts, lang: Lang): st
  * language, email with the .ics. Nothing for a past appointment or a motif whose notifications are off;
  * one idempotency key per appointment, event, version and channel, so retries and concurrent servers
  * never send twice. Call it in the transaction of the change.
+ * @public
  */
 export async function queueAppointmentNotice(
   ctx: Ctx,
@@ -200,6 +210,7 @@ export async function queueAppointmentNotice(
 /**
  * Schedules the reminder of the appointment's current version (a moved appointment gets a new one),
  * and the reminders patients set in the app (NOT-2) for the phones signed in that reach its patient.
+ * @public
  */
 export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise<void> {
   const [row] = await ctx.db
@@ -228,6 +239,7 @@ export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise
 /**
  * The reminder job: sent only if the appointment is still the one it was scheduled for, and not when
  * the patient's reminders set in the app cover it (they replace this one, see `remindedInApp`).
+ * @public
  */
 export async function sendReminder(deps: AppDeps, job: JobRow): Promise<void> {
   const appointmentId = String(job.payload.appointmentId ?? '');

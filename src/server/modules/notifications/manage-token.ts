@@ -9,6 +9,7 @@ const tokenShape = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /**
  * The token of a manage link (BOOK-4): the appointment id and a keyed signature of it. Unguessable
  * without the server's secret, and bound to one appointment: it cannot be changed to reach another.
+ * @public
  */
 export function manageToken(secret: string, appointmentId: string): string {
   return `${appointmentId}.${signature(secret, appointmentId)}`;
@@ -18,6 +19,7 @@ export function manageToken(secret: string, appointmentId: string): string {
  * The appointment id of a valid token, or null. Parsed strictly: exactly the shape `manageToken` makes
  * (no extra dot or suffix, no padding, no other length or alphabet), then the signature compared in
  * constant time, so any change to a valid token is refused.
+ * @public
  */
 export function appointmentOfToken(secret: string, token: string): string | null {
   const parts = tokenShape.exec(token);
@@ -29,7 +31,10 @@ export function appointmentOfToken(secret: string, token: string): string | null
   return expected.length === actual.length && timingSafeEqual(expected, actual) ? id : null;
 }
 
-/** Whether a manage link of an appointment ending at `endsAt` has expired at `now`. */
+/**
+ * Whether a manage link of an appointment ending at `endsAt` has expired at `now`.
+ * @public
+ */
 export function manageLinkExpired(endsAt: Date, now: Date): boolean {
   return now.getTime() > endsAt.getTime() + manageLinkLifetimeMs;
 }

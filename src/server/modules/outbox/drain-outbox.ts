@@ -18,6 +18,7 @@ type OutboxRow = typeof outbox.$inferSelect;
  * night is not due before the morning). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several
  * server instances drain one table without sending a message twice. A row with a push form goes by Web
  * Push when a device takes it, otherwise by its SMS or email. Returns how many rows were handled.
+ * @public
  */
 export async function drainOutbox(deps: AppDeps, batchSize = 20): Promise<number> {
   const now = deps.clock.now();

@@ -24,6 +24,7 @@ export interface NewMessage {
 /**
  * Queues a message in the outbox; call it inside the transaction of the change that causes it, so a
  * rolled-back change sends nothing. Returns the id, or null when the idempotency key was already used.
+ * @public
  */
 export async function enqueueMessage(db: Db, message: NewMessage, now: Date): Promise<string | null> {
   const rows = await db

@@ -6,6 +6,7 @@ import { adminOnly } from '../../http/access';
 import { staffCtx } from '../../http/ctx';
 import { listOutbox } from './list-outbox';
 
+/** @public */
 export function outboxRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/console/outbox',

@@ -24,12 +24,16 @@ export interface SmsTransport {
   send(sms: OutgoingSms): Promise<{ messageId: string }>;
 }
 
-/** The ways out. A `null` channel means no provider: messages are held in the outbox (the demo). */
+/**
+ * The ways out. A `null` channel means no provider: messages are held in the outbox (the demo).
+ * @public
+ */
 export interface Transports {
   email: EmailTransport | null;
   sms: SmsTransport | null;
 }
 
+/** @public */
 export function createTransports(config: Config): Transports {
   return {
     email: config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl, config.mail.from) : null,

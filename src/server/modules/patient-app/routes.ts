@@ -21,6 +21,7 @@ import { listPatientAppointments } from './list-patient-appointments';
 
 const tags = ['patient app'];
 
+/** @public */
 export function patientAppRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -22,6 +22,7 @@ import { verifyPatientCode } from './verify-patient-code';
 
 const tags = ['patient app'];
 
+/** @public */
 export function patientAuthRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -18,6 +18,7 @@ function reachableFromPhone(practiceId: string, phone: string) {
   return { holders, responsablePatients };
 }
 
+/** @public */
 export async function familyOfPhone(db: Db, practiceId: string, phone: string) {
   const { holders, responsablePatients } = reachableFromPhone(practiceId, phone);
   return db
@@ -33,4 +34,5 @@ export async function familyOfPhone(db: Db, practiceId: string, phone: string) {
     .orderBy(patients.birthDate);
 }
 
+/** @public */
 export type FamilyPatient = Awaited<ReturnType<typeof familyOfPhone>>[number];

@@ -10,7 +10,10 @@ export function withNameKeys<T extends { lastName: string; firstName: string }>(
   return { ...values, phoneticKeys: nameKeys(values.lastName, values.firstName) };
 }
 
-/** Recomputes one patient's keys from the names stored (after a change of either name alone). */
+/**
+ * Recomputes one patient's keys from the names stored (after a change of either name alone).
+ * @public
+ */
 export async function refreshNameKeys(db: Db, practiceId: string, patientId: string): Promise<void> {
   const [row] = await db
     .select({ lastName: patients.lastName, firstName: patients.firstName })
@@ -26,6 +29,7 @@ export async function refreshNameKeys(db: Db, practiceId: string, patientId: str
 /**
  * At start-up: keys for patients written before the keys existed (a database migrated from an earlier
  * version), a thousand at a time. Nothing to do on a database kept up to date.
+ * @public
  */
 export async function backfillNameKeys(db: Db): Promise<number> {
   let done = 0;

@@ -20,6 +20,7 @@ import { searchPatients } from './search-patients';
 const tags = ['patients'];
 const byId = z.object({ patientId: idField });
 
+/** @public */
 export function patientRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -4,17 +4,26 @@ import type { Db } from '../../db/client';
 import { locations, practices } from '../../db/schema';
 import { findPracticeBySlug, type Practice } from './find-practice';
 
-/** A map link for an address (OpenStreetMap: no tracking, works on every phone). */
+/**
+ * A map link for an address (OpenStreetMap: no tracking, works on every phone).
+ * @public
+ */
 export function mapLinkFor(address: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 }
 
-/** The public face of a practice: details, opening hours, active locations. */
+/**
+ * The public face of a practice: details, opening hours, active locations.
+ * @public
+ */
 export async function getPublicPractice(db: Db, slug: string): Promise<PublicPractice> {
   return publicPracticeOf(db, await findPracticeBySlug(db, slug));
 }
 
-/** The public face of a practice already loaded (its locations are read). */
+/**
+ * The public face of a practice already loaded (its locations are read).
+ * @public
+ */
 export async function publicPracticeOf(db: Db, practice: Practice): Promise<PublicPractice> {
   const sites = await db
     .select()

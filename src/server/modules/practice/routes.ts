@@ -9,6 +9,7 @@ import { getPublicPractice, listPractices } from './public-practice';
 
 const tags = ['practice'];
 
+/** @public */
 export function practiceRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -8,7 +8,10 @@ import { pushPublicKey, subscribePush, unsubscribePush } from './subscribe-push'
 
 const tags = ['patient app'];
 
-/** Web Push in the patient app (issue 9 §3.14): the server's key, and this device's subscription. */
+/**
+ * Web Push in the patient app (issue 9 §3.14): the server's key, and this device's subscription.
+ * @public
+ */
 export function pushRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

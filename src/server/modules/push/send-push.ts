@@ -21,6 +21,7 @@ export interface PushOutcome {
  * aes128gcm) and signed with the server's VAPID key; it holds only a title, a sentence without health
  * content, and a path of the app. A subscription answered 404 or 410 is deleted. Never throws for a
  * device: the caller falls back to SMS or email when nothing was delivered.
+ * @public
  */
 export async function pushToPhones(
   deps: AppDeps,
@@ -98,6 +99,7 @@ async function sendOne(
 /**
  * Housekeeping: subscriptions whose session ended (signed out, revoked, expired) more than a day ago
  * are never used again; delete them.
+ * @public
  */
 export async function forgetDeadPushSubscriptions(deps: AppDeps): Promise<void> {
   const dayAgo = new Date(deps.clock.now().getTime() - 86_400_000);

@@ -53,7 +53,10 @@ export async function lockAppointment(ctx: Ctx, id: string): Promise<Appointment
   return row;
 }
 
-/** A practitioner of the practice the caller may book for. */
+/**
+ * A practitioner of the practice the caller may book for.
+ * @public
+ */
 export async function checkPractitioner(ctx: Ctx, practitionerId: string) {
   const [member] = await ctx.db
     .select()
@@ -71,6 +74,7 @@ export async function checkPractitioner(ctx: Ctx, practitionerId: string) {
   return member;
 }
 
+/** @public */
 export async function checkLocation(ctx: Ctx, locationId: string) {
   const [location] = await ctx.db
     .select()
@@ -86,7 +90,10 @@ export async function checkLocation(ctx: Ctx, locationId: string) {
   return location;
 }
 
-/** A motif the caller may book: secretaries only those marked bookable by the front desk (SET-4). */
+/**
+ * A motif the caller may book: secretaries only those marked bookable by the front desk (SET-4).
+ * @public
+ */
 export async function checkMotif(ctx: Ctx, motifId: string): Promise<MotifRow> {
   const [motif] = await ctx.db
     .select()
@@ -99,6 +106,7 @@ export async function checkMotif(ctx: Ctx, motifId: string): Promise<MotifRow> {
   return motif;
 }
 
+/** @public */
 export async function checkPatient(ctx: Ctx, patientId: string): Promise<PatientRow> {
   const [patient] = await ctx.db
     .select()

@@ -3,7 +3,10 @@ import type { Appointment } from '../../../contracts/scheduling';
 import type { Db } from '../../db/client';
 import { appointments, motifs, patients } from '../../db/schema';
 
-/** Appointments with their motif and patient, in one query, as the agenda shows them. */
+/**
+ * Appointments with their motif and patient, in one query, as the agenda shows them.
+ * @public
+ */
 export async function appointmentViews(
   db: Db,
   practiceId: string,

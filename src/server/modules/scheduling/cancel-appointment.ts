@@ -16,6 +16,7 @@ import { offerFreedSlot } from './freed-slot';
  * Cancels an appointment and frees its time (RDV-6). A patient's cancellation is classified excused or
  * not excused from when it happens (RDV-7, the practice's rule), unless staff override it; a
  * cancellation by the practice is "cancelled", which is never held against the patient.
+ * @public
  */
 export async function cancelAppointment(
   ctx: Ctx,

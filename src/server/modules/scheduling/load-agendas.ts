@@ -18,6 +18,7 @@ const maxBufferMs = maxBufferMinutes * 60_000;
 type RangeRow = typeof openingRanges.$inferSelect;
 type AbsenceRow = typeof absences.$inferSelect;
 
+/** @public */
 export function recurrenceOf(row: {
   firstDay: string | null;
   weekdays: number[] | null;
@@ -59,6 +60,7 @@ export interface LoadedAgenda extends PractitionerAgenda {
  * buffers. The window is of instants to cover, not of slot starts: a slot search passes its `slotReach`,
  * so an absence or appointment that meets a slot near the window's edges is never missed. Appointments
  * whose buffers alone reach into the window are included.
+ * @public
  */
 export async function loadAgendas(
   db: Db,

@@ -3,7 +3,10 @@ import type { Practice } from '../practice/find-practice';
 
 const dayMs = 86_400_000;
 
-/** Local days a practice is closed over a window of instants: its public holidays, unless it opted out. */
+/**
+ * Local days a practice is closed over a window of instants: its public holidays, unless it opted out.
+ * @public
+ */
 export function closedDays(practice: Practice, from: Date, to: Date): Set<string> {
   if (!practice.closedOnPublicHolidays) return new Set();
   return new Set(holidaysBetween(practice, from, to).map((holiday) => holiday.date));

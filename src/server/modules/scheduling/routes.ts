@@ -37,6 +37,7 @@ import { parseIdList } from './visibility';
 const tags = ['agenda'];
 const byId = z.object({ appointmentId: idField });
 
+/** @public */
 export function schedulingRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Open event streams end when the server closes, so a graceful shutdown does not wait on them.

@@ -25,6 +25,7 @@ import { holdMoveNotices } from './move-notices';
  * the notice is queued unless `notifyPatient` is false, and held `noticeDelaySeconds` so that the
  * agenda's Undo can withdraw it before it leaves (see `undoAppointmentChange`). The database refuses
  * an overlapping result.
+ * @public
  */
 export async function updateAppointment(
   ctx: Ctx,

@@ -3,7 +3,10 @@ import type { Ctx } from '../../context';
 import { agendaGrants, staff } from '../../db/schema';
 import { AppError } from '../../errors';
 
-/** The practice's practitioners (staff with an agenda), not removed. */
+/**
+ * The practice's practitioners (staff with an agenda), not removed.
+ * @public
+ */
 export async function practitionersOf(ctx: Ctx) {
   return ctx.db
     .select()
@@ -15,6 +18,7 @@ export async function practitionersOf(ctx: Ctx) {
 /**
  * Whose agendas the caller may see (RDV-1, SET-3): admins and secretaries every agenda; a practitioner
  * their own plus those the admin granted them.
+ * @public
  */
 export async function visiblePractitionerIds(ctx: Ctx): Promise<string[]> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
@@ -28,7 +32,10 @@ export async function visiblePractitionerIds(ctx: Ctx): Promise<string[]> {
   return all.filter((member) => allowed.has(member.id)).map((member) => member.id);
 }
 
-/** The requested practitioners, all of which the caller must be allowed to see (403 otherwise). */
+/**
+ * The requested practitioners, all of which the caller must be allowed to see (403 otherwise).
+ * @public
+ */
 export async function resolvePractitioners(ctx: Ctx, requested: string[] | undefined): Promise<string[]> {
   const visible = await visiblePractitionerIds(ctx);
   if (!requested || requested.length === 0) return visible;
@@ -52,6 +59,7 @@ export function parseIdList(value: string | undefined): string[] | undefined {
 /**
  * Who may change a practitioner's opening ranges and absences: the admin, and the practitioner for
  * their own agenda. The front desk sees them but does not change them.
+ * @public
  */
 export function assertCanManageAgenda(ctx: Ctx, practitionerId: string): void {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();

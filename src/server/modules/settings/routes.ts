@@ -38,6 +38,7 @@ const byId = z.object({ id: idField });
 const ok = { ok: true as const };
 const practitionerFilter = z.object({ practitionerId: idField.optional() });
 
+/** @public */
 export function settingsRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

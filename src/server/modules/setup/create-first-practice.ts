@@ -25,6 +25,7 @@ export type NewFirstPractice = Omit<FirstAdminInput, 'token' | 'password'> & { p
  * The practices table is locked for the transaction, so two attempts at once (two tabs, a link used
  * twice, the command line and the page) serialise and exactly one creates anything; the others get
  * null. Used by the setup page and by `npm run admin:create`.
+ * @public
  */
 export async function createFirstPractice(
   deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -78,7 +79,10 @@ export async function createFirstPractice(
   });
 }
 
-/** True once a practice exists: the first-administrator link is then of no use. */
+/**
+ * True once a practice exists: the first-administrator link is then of no use.
+ * @public
+ */
 export async function setupDone(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(practices);
   return (row?.n ?? 0) > 0;

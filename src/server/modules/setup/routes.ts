@@ -14,6 +14,7 @@ const tags = ['first start'];
 /**
  * The first-administrator link of a fresh install (`/console/setup#<token>`): public, but every call
  * needs the token printed at start-up, and nothing works once a practice exists.
+ * @public
  */
 export function setupRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -18,6 +18,7 @@ interface StoredLink {
  * and its expiry are kept, in a file of the data directory (mode 0600): no table is needed for a link
  * that exists only before the first practice does, and the server that prints it is the one that reads
  * it. Each call replaces the previous link.
+ * @public
  */
 export async function issueSetupLink(
   dataDir: string,
@@ -45,7 +46,10 @@ export async function checkSetupLink(dataDir: string, token: string, now: Date):
   return expiresAt.getTime() > now.getTime() ? expiresAt : null;
 }
 
-/** Forgets the link (used, or the setup was done another way). */
+/**
+ * Forgets the link (used, or the setup was done another way).
+ * @public
+ */
 export async function forgetSetupLink(dataDir: string): Promise<void> {
   await rm(join(dataDir, fileName), { force: true });
 }

@@ -4,7 +4,10 @@ import type { Ctx } from '../../context';
 import { practices, staff } from '../../db/schema';
 import { AppError } from '../../errors';
 
-/** The signed-in staff member and their practice, for the console frame. */
+/**
+ * The signed-in staff member and their practice, for the console frame.
+ * @public
+ */
 export async function getStaffMe(ctx: Ctx, locked: boolean): Promise<StaffMe> {
   if (ctx.actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
   const [row] = await ctx.db

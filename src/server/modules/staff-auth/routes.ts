@@ -39,6 +39,7 @@ const tags = ['staff sign-in'];
 const beforeEnrolment = { kind: 'staff', allowBeforeMfaEnrolment: true } as const;
 const lockedToo = { kind: 'staff', allowLocked: true, allowBeforeMfaEnrolment: true } as const;
 
+/** @public */
 export function staffAuthRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

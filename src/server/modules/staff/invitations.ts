@@ -39,7 +39,10 @@ async function findLiveInvitation(db: Db, token: string, now: Date) {
   return row;
 }
 
-/** What the "choose your password" page shows about a pending invitation. */
+/**
+ * What the "choose your password" page shows about a pending invitation.
+ * @public
+ */
 export async function inspectInvitation(deps: AppDeps, token: string): Promise<InvitationInfo> {
   const row = await findLiveInvitation(deps.db, token, deps.clock.now());
   return {
@@ -50,7 +53,10 @@ export async function inspectInvitation(deps: AppDeps, token: string): Promise<I
   };
 }
 
-/** Sets the password from an invitation link (usable once) and signs the new staff member in. */
+/**
+ * Sets the password from an invitation link (usable once) and signs the new staff member in.
+ * @public
+ */
 export async function acceptInvitation(
   deps: AppDeps,
   input: { token: string; password: string; ip: string | null; userAgent: string | null; requestId: string },

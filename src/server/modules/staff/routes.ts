@@ -11,6 +11,7 @@ import { resetMemberTwoFactor } from './reset-member-two-factor';
 
 const tags = ['staff'];
 
+/** @public */
 export function staffRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

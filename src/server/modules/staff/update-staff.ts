@@ -42,7 +42,10 @@ async function assertAnotherAdmin(ctx: Ctx, leavingId: string): Promise<void> {
   if (others.length === 0) throw new AppError('CONFLICT', { details: { reason: 'last_admin' } });
 }
 
-/** The admin changes a member (SET-3): role, names, speciality, colour, app and online booking, agenda grants. */
+/**
+ * The admin changes a member (SET-3): role, names, speciality, colour, app and online booking, agenda grants.
+ * @public
+ */
 export async function updateStaff(
   ctx: Ctx,
   id: string,
@@ -92,7 +95,10 @@ export async function updateStaff(
   return updated;
 }
 
-/** Removes a member: their sessions end at once; their past actions stay attributed to them. */
+/**
+ * Removes a member: their sessions end at once; their past actions stay attributed to them.
+ * @public
+ */
 export async function removeStaff(ctx: Ctx, id: string): Promise<void> {
   if (ctx.actor.kind === 'staff' && ctx.actor.staffId === id)
     throw new AppError('CONFLICT', { details: { reason: 'self' } });

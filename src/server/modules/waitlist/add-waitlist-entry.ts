@@ -11,6 +11,7 @@ import { localDayOf } from './offer-timing';
 /**
  * The front desk puts a patient on the waiting list (RDV-10): a patient of the practice, a motif the
  * caller may book, any practitioner or one, and a window of dates from today on. Any staff role.
+ * @public
  */
 export async function addWaitlistEntry(
   ctx: Ctx,

@@ -26,7 +26,10 @@ const byEntry = z.object({ entryId: idField });
 const bySlug = z.object({ slug: slugField });
 const byToken = z.object({ token: z.string().min(20).max(120) });
 
-/** Waiting list routes (RDV-10): staff management, online joining, offers. */
+/**
+ * Waiting list routes (RDV-10): staff management, online joining, offers.
+ * @public
+ */
 export function waitlistRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meta = (request: { ip: string; lang: 'fr' | 'en'; id: string }) => ({
