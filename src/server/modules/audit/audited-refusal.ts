@@ -7,6 +7,7 @@ import { type AuditEntry, recordAudit } from './record-audit';
  * A refusal whose answer carries patient data (a 409 listing appointments or look-alike files): the read
  * it made is audited although nothing is saved. It is thrown from inside the work's transaction, which
  * rolls back, so `auditRefusals` records its entries afterwards, on the outer context.
+ * @public
  */
 export class AuditedRefusal extends AppError {
   constructor(
@@ -22,6 +23,7 @@ export class AuditedRefusal extends AppError {
  * Runs `work` (typically a `withTransaction`); when it throws an `AuditedRefusal`, records the refusal's
  * audit rows through `ctx` — outside the rolled-back transaction — then throws it on. Call it with the
  * outer context, never with a transaction's.
+ * @public
  */
 export async function auditRefusals<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> {
   try {

@@ -33,6 +33,7 @@ const textArray = (values: string[]): SQL =>
  * any number of identities; answer `i` lists the files of `identities[i]` (at most five, oldest first).
  * `excludeId`: the file being saved, which is never its own duplicate; `among`: only these files (a
  * family).
+ * @public
  */
 export async function findPossibleDuplicates(
   ctx: Ctx,
@@ -88,7 +89,10 @@ export class PossibleDuplicateError extends AppError {
   }
 }
 
-/** PAT-1: a file that may already exist asks for a confirmation (409 CONFIRMATION_REQUIRED) first. */
+/**
+ * PAT-1: a file that may already exist asks for a confirmation (409 CONFIRMATION_REQUIRED) first.
+ * @public
+ */
 export async function assertNoPossibleDuplicate(
   ctx: Ctx,
   identity: Identity,
@@ -103,6 +107,7 @@ export async function assertNoPossibleDuplicate(
  * when the transaction ended in a possible-duplicate refusal, it records who was shown which files, since
  * the refusal carries other patients' names and birth dates (SEC-2). The row is written with the outer
  * context after the transaction has rolled back, so it survives the refusal. The error is rethrown.
+ * @public
  */
 export function auditDuplicateRefusal(
   ctx: Ctx,
