@@ -33,16 +33,7 @@ import { publicPracticeSchema } from './practice';
 
 // ——— Module switches (SET-8) ———
 
-export const appModuleNames = [
-  'appointments',
-  'messaging',
-  'imaging',
-  'payments',
-  'documents',
-  'questionnaires',
-] as const;
-export const appModuleSchema = z.enum(appModuleNames);
-export type AppModule = z.infer<typeof appModuleSchema>;
+export { type AppModule, appModuleNames, appModuleSchema } from './app-module';
 
 const enabled = z.boolean().describe('Shown in the patient app');
 const minors = z.boolean().describe('Patients under 18 see it too');

@@ -250,18 +250,7 @@ export const absenceBody = z.object({
     ),
 });
 
-/**
- * An appointment an absence would cover, as `details.appointments` of the 409 CONFIRMATION_REQUIRED
- * (reason `absence_covers_appointments`) lists it.
- */
-export interface CoveredAppointment {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  /** "LAST First" */
-  patientName: string;
-  motifName: string;
-}
+export type { CoveredAppointment } from './errors';
 
 /** A staff member as the admin manages them (SET-3). */
 export const staffUpdateBody = z.object({
