@@ -16,7 +16,7 @@ export function errorResponses<const S extends number>(...statuses: S[]): Record
   >;
 }
 
-export const okSchema = z.object({ ok: z.literal(true) });
+export const okSchema = z.object({ ok: z.literal(true).describe('Always true: the action was done') });
 
 /** Keyset pagination: `cursor` is opaque, returned as `nextCursor` by the previous page. */
 export const pageQuerySchema = z.object({
@@ -25,5 +25,8 @@ export const pageQuerySchema = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item).describe('The items of this page'),
+    nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+  });
 }
