@@ -128,7 +128,7 @@ export type DocumentUploadFields = z.infer<typeof documentUploadFields>;
 
 export const documentUpdateBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional().describe('Title'),
+    title: z.string().trim().min(1).max(200).optional().describe('Title of the document'),
     visibility: visibilitySchema.nullable().optional().describe('null: back to the type’s default'),
     letterToProfessional: z
       .boolean()
@@ -147,7 +147,7 @@ export const staffDocumentSchema = z.object({
   id: z.uuid().describe('The document'),
   patientId: z.uuid().describe('The patient file'),
   type: documentTypeSchema.describe('Type of document'),
-  title: z.string().describe('Title'),
+  title: z.string().describe('Title of the document'),
   size: z.number().int().describe('Bytes of the original'),
   sha256: z.string().describe('SHA-256 of the original, hex'),
   pageCount: z.number().int().nullable().describe('Number of pages'),
@@ -256,7 +256,7 @@ export const patientDocumentSchema = z.object({
   id: z.uuid().describe('The document'),
   patientId: z.uuid().describe('The family member it belongs to'),
   type: documentTypeSchema.describe('Type of document'),
-  title: z.string().describe('Title'),
+  title: z.string().describe('Title of the document'),
   size: z.number().int().describe('Size, in bytes'),
   status: documentStatusSchema.describe('Where the document stands (signature)'),
   canSign: z.boolean().describe('This phone may sign it: the patient themself, or a responsable for a minor'),
