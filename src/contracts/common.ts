@@ -1,28 +1,22 @@
 import { z } from 'zod';
+import { type ErrorBody, errorBodySchemaFor } from './errors';
 
-export const errorBodySchema = z
-  .object({
-    code: z.string().describe('One of the AppErrorCode values'),
-    message: z.string().describe('Human-readable, in the caller’s language'),
-    issues: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional()
-      .describe('Fields at fault (400 VALIDATION_FAILED)'),
-    reason: z.string().optional().describe('Why, for BOOKING_NOT_ALLOWED'),
-    details: z.record(z.string(), z.unknown()).optional(),
-    requestId: z.string().optional(),
-  })
-  .describe('Error');
+type ErrorBodySchema = z.ZodType<ErrorBody>;
 
-/** Error responses of a route, for the OpenAPI document. */
-export function errorResponses<const S extends number>(...statuses: S[]): Record<S, typeof errorBodySchema> {
-  return Object.fromEntries(statuses.map((status) => [status, errorBodySchema])) as Record<
+export { errorBodySchema } from './errors';
+
+/**
+ * Error responses of a route, for the OpenAPI document and the response serializer: per status, the
+ * bodies of the codes answered with it, discriminated by `code`.
+ */
+export function errorResponses<const S extends number>(...statuses: S[]): Record<S, ErrorBodySchema> {
+  return Object.fromEntries(statuses.map((status) => [status, errorBodySchemaFor(status)])) as Record<
     S,
-    typeof errorBodySchema
+    ErrorBodySchema
   >;
 }
 
-export const okSchema = z.object({ ok: z.literal(true) });
+export const okSchema = z.object({ ok: z.literal(true).describe('Always true: the action was done') });
 
 /** Keyset pagination: `cursor` is opaque, returned as `nextCursor` by the previous page. */
 export const pageQuerySchema = z.object({
@@ -31,5 +25,8 @@ export const pageQuerySchema = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item).describe('The items of this page'),
+    nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+  });
 }

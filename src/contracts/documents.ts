@@ -64,12 +64,12 @@ export type Visibility = z.infer<typeof visibilitySchema>;
 export const documentSettingsSchema = z.strictObject({
   types: z
     .strictObject({
-      quote: visibilitySchema,
-      informed_consent: visibilitySchema,
-      invoice: visibilitySchema,
-      letter: visibilitySchema,
-      external_scanned: visibilitySchema,
-      other: visibilitySchema,
+      quote: visibilitySchema.describe('Quote'),
+      informed_consent: visibilitySchema.describe('Informed consent'),
+      invoice: visibilitySchema.describe('Invoice'),
+      letter: visibilitySchema.describe('Letter'),
+      external_scanned: visibilitySchema.describe('Scanned external document'),
+      other: visibilitySchema.describe('Other'),
     })
     .describe('Default visibility of each type; one document can override it'),
   shareOnlySigned: z
@@ -112,7 +112,7 @@ const booleanField = z
  * checks them before reading the file.
  */
 export const documentUploadFields = z.strictObject({
-  type: documentTypeSchema,
+  type: documentTypeSchema.describe('Type of document'),
   title: z.string().trim().min(1).max(200).describe('Shown to the patient'),
   requiresSignature: booleanField.default(false).describe('"true": the patient (or a responsable) signs it'),
   letterToProfessional: booleanField
@@ -128,9 +128,12 @@ export type DocumentUploadFields = z.infer<typeof documentUploadFields>;
 
 export const documentUpdateBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: z.string().trim().min(1).max(200).optional().describe('Title of the document'),
     visibility: visibilitySchema.nullable().optional().describe('null: back to the type’s default'),
-    letterToProfessional: z.boolean().optional(),
+    letterToProfessional: z
+      .boolean()
+      .optional()
+      .describe('A letter to another professional (never shown to the patient)'),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'nothing_to_change' })
   .describe('At least one field');
@@ -141,37 +144,49 @@ export const documentStatusSchema = z
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
 export const staffDocumentSchema = z.object({
-  id: z.uuid(),
-  patientId: z.uuid(),
-  type: documentTypeSchema,
-  title: z.string(),
+  id: z.uuid().describe('The document'),
+  patientId: z.uuid().describe('The patient file'),
+  type: documentTypeSchema.describe('Type of document'),
+  title: z.string().describe('Title of the document'),
   size: z.number().int().describe('Bytes of the original'),
   sha256: z.string().describe('SHA-256 of the original, hex'),
-  pageCount: z.number().int().nullable(),
-  status: documentStatusSchema,
-  requiresSignature: z.boolean(),
-  letterToProfessional: z.boolean(),
+  pageCount: z.number().int().nullable().describe('Number of pages'),
+  status: documentStatusSchema.describe('Where the document stands (signature)'),
+  requiresSignature: z.boolean().describe('The patient is asked to sign it'),
+  letterToProfessional: z.boolean().describe('A letter to another professional (never shown to the patient)'),
   visibilityOverride: visibilitySchema.nullable().describe('This document’s own visibility, or null'),
   visibility: visibilitySchema.describe('What applies: the override, or the type’s default'),
   sharedInApp: z
     .boolean()
     .describe('Reaches the app at all (visibility, "only signed" and letters rules; not the minors switch)'),
-  uploadedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  createdAt: z.iso.datetime(),
-  signedAt: z.iso.datetime().nullable(),
+  uploadedBy: z
+    .object({ id: z.uuid().describe('The staff member'), name: z.string().describe('Their name') })
+    .nullable()
+    .describe('Who added it'),
+  createdAt: z.iso.datetime().describe('When it was created, ISO 8601 in UTC'),
+  signedAt: z.iso.datetime().nullable().describe('When it was signed, ISO 8601 in UTC, or null'),
 });
 export type StaffDocument = z.infer<typeof staffDocumentSchema>;
 
-export const staffDocumentListSchema = z.object({ items: z.array(staffDocumentSchema) });
+export const staffDocumentListSchema = z.object({
+  items: z.array(staffDocumentSchema).describe('The documents, latest first'),
+});
 
 export const pendingSignatureSchema = staffDocumentSchema.extend({
-  patient: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), birthDate: z.string() }),
+  patient: z
+    .object({
+      id: z.uuid().describe('The patient file'),
+      firstName: z.string().describe('First name'),
+      lastName: z.string().describe('Last name'),
+      birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
+    })
+    .describe('The patient'),
 });
 export const pendingSignaturePageSchema = pageOf(pendingSignatureSchema);
 export type PendingSignaturePage = z.infer<typeof pendingSignaturePageSchema>;
 
 export const pendingSignatureQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('Items per page'),
   cursor: z.string().max(200).optional().describe('From a previous page’s nextCursor'),
 });
 
@@ -188,20 +203,27 @@ export const signDocumentBody = z.strictObject({ challengeId: idField, code: one
 
 export const signatureEvidenceSchema = z.object({
   referenceId: z.uuid().describe('Printed on the evidence page and in the PDF metadata'),
-  documentId: z.uuid(),
-  documentTitle: z.string(),
-  signer: z.object({
-    patientId: z.uuid().nullable(),
-    name: z.string(),
-    role: z.enum(['patient', 'responsable']).describe('responsable: signed for a minor'),
-  }),
-  forPatient: z.object({ id: z.uuid().nullable(), name: z.string() }),
-  signedAt: z.iso.datetime(),
+  documentId: z.uuid().describe('The document'),
+  documentTitle: z.string().describe('Title of the document'),
+  signer: z
+    .object({
+      patientId: z.uuid().nullable().describe('The patient file'),
+      name: z.string().describe('Name of the person'),
+      role: z.enum(['patient', 'responsable']).describe('responsable: signed for a minor'),
+    })
+    .describe('Who signed'),
+  forPatient: z
+    .object({
+      id: z.uuid().nullable().describe('The patient file, or null if deleted'),
+      name: z.string().describe('The patient’s name'),
+    })
+    .describe('The patient it concerns'),
+  signedAt: z.iso.datetime().describe('When it was signed, ISO 8601 in UTC, or null'),
   maskedPhone: z.string().describe('The phone that received the code'),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  originalSha256: z.string(),
-  signedSha256: z.string(),
+  ip: z.string().nullable().describe('IP address of the client'),
+  userAgent: z.string().nullable().describe('User agent of the client'),
+  originalSha256: z.string().describe('SHA-256 of the original PDF, hex'),
+  signedSha256: z.string().describe('SHA-256 of the signed PDF, hex'),
 });
 export type SignatureEvidence = z.infer<typeof signatureEvidenceSchema>;
 
@@ -216,29 +238,36 @@ export const signatureCheckSchema = z.enum([
 
 export const signatureVerificationSchema = z.object({
   valid: z.boolean().describe('Every check passed'),
-  checks: z.array(z.object({ check: signatureCheckSchema, passed: z.boolean() })),
-  verifiedAt: z.iso.datetime(),
+  checks: z
+    .array(
+      z.object({
+        check: signatureCheckSchema.describe('What was checked'),
+        passed: z.boolean().describe('The check passed'),
+      }),
+    )
+    .describe('The checks of the signature'),
+  verifiedAt: z.iso.datetime().describe('When it was verified, ISO 8601 in UTC'),
 });
 export type SignatureVerificationResult = z.infer<typeof signatureVerificationSchema>;
 
 // ——— Patient side (DOC-1) ———
 
 export const patientDocumentSchema = z.object({
-  id: z.uuid(),
+  id: z.uuid().describe('The document'),
   patientId: z.uuid().describe('The family member it belongs to'),
-  type: documentTypeSchema,
-  title: z.string(),
-  size: z.number().int(),
-  status: documentStatusSchema,
+  type: documentTypeSchema.describe('Type of document'),
+  title: z.string().describe('Title of the document'),
+  size: z.number().int().describe('Size, in bytes'),
+  status: documentStatusSchema.describe('Where the document stands (signature)'),
   canSign: z.boolean().describe('This phone may sign it: the patient themself, or a responsable for a minor'),
-  createdAt: z.iso.datetime(),
-  signedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime().describe('When it was created, ISO 8601 in UTC'),
+  signedAt: z.iso.datetime().nullable().describe('When it was signed, ISO 8601 in UTC, or null'),
 });
 export type PatientDocument = z.infer<typeof patientDocumentSchema>;
 
 export const patientDocumentListSchema = z.object({
-  toSign: z.array(patientDocumentSchema),
-  signed: z.array(patientDocumentSchema),
+  toSign: z.array(patientDocumentSchema).describe('Documents waiting for a signature'),
+  signed: z.array(patientDocumentSchema).describe('Signed documents'),
   others: z.array(patientDocumentSchema).describe('Shared without a signature'),
 });
 export type PatientDocumentList = z.infer<typeof patientDocumentListSchema>;
@@ -249,39 +278,44 @@ export const secureLinkBody = z.strictObject({
   phone: phoneInputField.describe('The recipient’s mobile: the code to open the link goes there'),
   channel: z.enum(['sms', 'email']).default('sms').describe('How the link itself is sent'),
   email: emailField.optional().describe('Required with channel "email": receives the link only'),
-  recipientName: z.string().trim().min(1).max(120).optional(),
-  expiresInDays: z.number().int().min(1).max(30).default(7),
+  recipientName: z.string().trim().min(1).max(120).optional().describe('Who the link is for'),
+  expiresInDays: z.number().int().min(1).max(30).default(7).describe('Days the link stays valid'),
 });
 
 export const secureLinkOpeningSchema = z.object({
-  at: z.iso.datetime(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
+  at: z.iso.datetime().describe('When, ISO 8601 in UTC'),
+  ip: z.string().nullable().describe('IP address of the client'),
+  userAgent: z.string().nullable().describe('User agent of the client'),
 });
 
 export const secureLinkSchema = z.object({
-  id: z.uuid(),
-  documentId: z.uuid(),
-  recipientName: z.string().nullable(),
-  maskedPhone: z.string(),
-  email: z.string().nullable(),
-  channel: z.enum(['sms', 'email']),
-  status: z.enum(['active', 'expired', 'revoked']),
-  expiresAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  id: z.uuid().describe('The secure link'),
+  documentId: z.uuid().describe('The document'),
+  recipientName: z.string().nullable().describe('Who the link is for'),
+  maskedPhone: z.string().describe('The phone the code was sent to, mostly masked'),
+  email: z.string().nullable().describe('Email address'),
+  channel: z.enum(['sms', 'email']).describe('How the link is sent'),
+  status: z.enum(['active', 'expired', 'revoked']).describe('active, expired or revoked'),
+  expiresAt: z.iso.datetime().describe('When it expires, ISO 8601 in UTC'),
+  revokedAt: z.iso.datetime().nullable().describe('When it was revoked, ISO 8601 in UTC, or null'),
+  createdAt: z.iso.datetime().describe('When it was created, ISO 8601 in UTC'),
+  createdBy: z
+    .object({ id: z.uuid().describe('The staff member'), name: z.string().describe('Their name') })
+    .nullable()
+    .describe('Who created it'),
   openings: z.array(secureLinkOpeningSchema).describe('Every opening with the SMS code, newest first'),
 });
 export type SecureLink = z.infer<typeof secureLinkSchema>;
 
-export const secureLinkListSchema = z.object({ items: z.array(secureLinkSchema) });
+export const secureLinkListSchema = z.object({
+  items: z.array(secureLinkSchema).describe('The secure links of the document, latest first'),
+});
 
 /** What the link's page shows before the code: nothing about the document, not even its title. */
 export const secureLinkInfoSchema = z.object({
-  practiceName: z.string(),
+  practiceName: z.string().describe('Name of the practice'),
   maskedPhone: z.string().describe('Where the code goes'),
-  expiresAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().describe('When it expires, ISO 8601 in UTC'),
 });
 export type SecureLinkInfo = z.infer<typeof secureLinkInfoSchema>;
 
@@ -295,7 +329,7 @@ export const secureTokenParams = z.object({
 export const secureOpenBody = z.strictObject({ challengeId: idField, code: oneTimeCodeField });
 
 export const secureOpenSchema = z.object({
-  ok: z.literal(true),
-  documentTitle: z.string(),
+  ok: z.literal(true).describe('Always true'),
+  documentTitle: z.string().describe('Title of the document'),
   accessExpiresAt: z.iso.datetime().describe('The file can be downloaded until then from this browser'),
 });

@@ -1,128 +1,323 @@
-/**
- * The closed set of error codes the API answers with. Each code maps to exactly one HTTP status
- * (`errorStatus`), so the compiler forces every new code to be mapped once.
- */
-export type AppErrorCode =
-  /** The request body, query or params failed validation; `issues` lists the fields at fault. */
-  | 'VALIDATION_FAILED'
-  /** The JSON body could not be parsed. */
-  | 'MALFORMED_BODY'
-  /** The body is larger than the server accepts. */
-  | 'BODY_TOO_LARGE'
-  /** The content type is not accepted by this route. */
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  /** No valid session: sign in first. */
-  | 'UNAUTHENTICATED'
-  /** Email or password wrong, or the account cannot sign in; deliberately says no more. */
-  | 'INVALID_CREDENTIALS'
-  /** The staff session was locked after inactivity; unlock with the password. */
-  | 'SESSION_LOCKED'
-  /** Signed in, but the role or grants do not allow this. */
-  | 'FORBIDDEN'
-  /** A cross-site request was refused. */
-  | 'CSRF_REJECTED'
-  /** The resource does not exist, or is not visible to the caller. */
-  | 'NOT_FOUND'
-  /** The patient identity (phone, names, birth date) matched nothing, or more than one person. */
-  | 'IDENTITY_NOT_MATCHED'
-  /** The patient asked the practice not to share their data through the app (SEC-3). */
-  | 'APP_ACCESS_DISABLED'
-  /** The practice switched this module of the patient app off (SET-8); `details.module` says which. */
-  | 'MODULE_DISABLED'
-  /** The one-time code is wrong; `attemptsLeft` tells how many tries remain. */
-  | 'CODE_INVALID'
-  /** The one-time code expired, was used, or had too many wrong attempts: ask for a new one. */
-  | 'CODE_EXPIRED'
-  /** The invitation link is unknown, used or expired. */
-  | 'INVITATION_INVALID'
-  /** The password-reset link is unknown, used or expired: ask for a new one. */
-  | 'RESET_LINK_INVALID'
-  /** The practice requires two-factor sign-in: enrol an authenticator app before anything else. */
-  | 'MFA_ENROLMENT_REQUIRED'
-  /** A unique value (email, slug...) is already taken. */
-  | 'ALREADY_EXISTS'
-  /** An uploaded file has no bytes; nothing was stored. */
-  | 'FILE_EMPTY'
-  /** An uploaded file is over the size limit (`details.maxMb`); nothing was stored. */
-  | 'FILE_TOO_LARGE'
-  /**
-   * An uploaded file's content (never its name) is not of an accepted type (`details.accepted`): a
-   * renamed executable, a text or a video. Nothing was stored.
-   */
-  | 'FILE_TYPE_NOT_ALLOWED'
-  /** A PDF to sign is password-protected or unreadable, so it could never be signed; nothing was stored. */
-  | 'PDF_NOT_SIGNABLE'
-  /** Only the patient, or a responsable when the patient is a minor, signs a document. */
-  | 'NOT_SIGNER'
-  /** The document was already signed (by this phone or another). */
-  | 'DOCUMENT_ALREADY_SIGNED'
-  /** A secure link that expired or was revoked by the practice. */
-  | 'LINK_EXPIRED'
-  /** The slot overlaps another live appointment of the practitioner. */
-  | 'SLOT_TAKEN'
-  /** An online booking, move or cancellation that the practice's rules do not allow (`details.reason`). */
-  | 'BOOKING_NOT_ALLOWED'
-  /** The action needs an explicit confirmation (`details.reason`): resend it with the confirmation flag. */
-  | 'CONFIRMATION_REQUIRED'
-  /** The request conflicts with the current state of the resource. */
-  | 'CONFLICT'
-  /** Too many attempts; `retryAfterSeconds` says when to try again. */
-  | 'TOO_MANY_ATTEMPTS'
-  /** Something failed on our side; the message never says what. */
-  | 'INTERNAL'
-  /** A dependency (database) is not available. */
-  | 'UNAVAILABLE';
+import { z } from 'zod';
+import { appModuleSchema } from './app-module';
 
-export const errorStatus: Record<AppErrorCode, number> = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_BODY: 400,
-  BODY_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  SESSION_LOCKED: 401,
-  FORBIDDEN: 403,
-  CSRF_REJECTED: 403,
-  NOT_FOUND: 404,
-  IDENTITY_NOT_MATCHED: 400,
-  APP_ACCESS_DISABLED: 403,
-  MODULE_DISABLED: 403,
-  CODE_INVALID: 400,
-  CODE_EXPIRED: 410,
-  INVITATION_INVALID: 410,
-  RESET_LINK_INVALID: 410,
-  MFA_ENROLMENT_REQUIRED: 403,
-  ALREADY_EXISTS: 409,
-  FILE_EMPTY: 400,
-  FILE_TOO_LARGE: 400,
-  FILE_TYPE_NOT_ALLOWED: 400,
-  PDF_NOT_SIGNABLE: 400,
-  NOT_SIGNER: 403,
-  DOCUMENT_ALREADY_SIGNED: 409,
-  LINK_EXPIRED: 410,
-  SLOT_TAKEN: 409,
-  CONFIRMATION_REQUIRED: 409,
-  BOOKING_NOT_ALLOWED: 403,
-  CONFLICT: 409,
-  TOO_MANY_ATTEMPTS: 429,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-};
+/**
+ * The closed set of error codes the API answers with: each code has exactly one HTTP status and the
+ * schema of the `details` it carries (none, optional or required). The server's `AppError` accepts only
+ * these codes with their details (checked by the compiler), the error responses of the OpenAPI document
+ * list them per status, and the web narrows `details` by `code` without casts.
+ *
+ * This file imports nothing but Zod and leaf contracts: every other contract may import it.
+ */
+
+const uuid = z.uuid();
+
+/** Reasons of BOOKING_NOT_ALLOWED, each with its own message (BOOK-3). */
+export const refusalReasonSchema = z
+  .enum([
+    'booking_closed',
+    'practitioner_closed',
+    'motif_not_online',
+    'too_soon',
+    'too_late',
+    'new_patients_only',
+    'existing_patients_only',
+    'follow_up_only',
+    'not_a_slot',
+    'not_in_family',
+    'cutoff_passed',
+    'appointment_past',
+    'appointment_cancelled',
+    'offer_taken',
+    'offer_expired',
+  ])
+  .describe('Why the practice’s online rules refuse the action; each reason has its own message');
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+/** A free slot offered instead of one just taken (same shape as the booking page's slots). */
+const nextSlotSchema = z.object({
+  start: z.string().describe('Start instant, ISO 8601 in UTC'),
+  end: z.string().describe('End instant, ISO 8601 in UTC'),
+  options: z
+    .array(
+      z.object({
+        practitionerId: uuid.describe('A practitioner free then'),
+        locationId: uuid.describe('Where that practitioner receives then'),
+      }),
+    )
+    .describe('Who is free then, and where'),
+});
+
+/** A patient file that looks like the one being created (same folded names and birth date). */
+const duplicateMatchSchema = z.object({
+  id: uuid.describe('The existing patient file'),
+  lastName: z.string().describe('Last name of the existing file'),
+  firstName: z.string().describe('First name of the existing file'),
+  birthDate: z.string().describe('Birth date of the existing file, YYYY-MM-DD'),
+  mobilePhone: z.string().nullable().describe('Mobile phone of the existing file, E.164, or null'),
+});
+
+/** An appointment an absence would cover (`details.appointments` of reason absence_covers_appointments). */
+export const coveredAppointmentSchema = z.object({
+  id: uuid.describe('The appointment'),
+  startsAt: z.string().describe('Start instant, ISO 8601 in UTC'),
+  endsAt: z.string().describe('End instant, ISO 8601 in UTC'),
+  patientName: z.string().describe('The patient as "LAST First"'),
+  motifName: z.string().describe('The motif’s name'),
+});
+export type CoveredAppointment = z.infer<typeof coveredAppointmentSchema>;
+
+const confirmationDetails = z
+  .discriminatedUnion('reason', [
+    z.object({
+      reason: z
+        .literal('possible_duplicate')
+        .describe('A patient file with the same names and birth date exists'),
+      matches: z.array(duplicateMatchSchema).describe('The look-alike files (at most 5)'),
+    }),
+    z.object({
+      reason: z
+        .literal('own_practitioner')
+        .describe('The appointment is with another practitioner than the patient’s own dentist'),
+      ownPractitioner: z
+        .object({
+          id: uuid.describe('The patient’s own dentist'),
+          title: z.string().nullable().describe('Title ("Dr"), or null'),
+          firstName: z.string().describe('First name'),
+          lastName: z.string().describe('Last name'),
+        })
+        .nullable()
+        .describe('The patient’s own dentist, or null if no longer on the staff'),
+    }),
+    z.object({
+      reason: z.literal('absence_covers_appointments').describe('The absence covers booked appointments'),
+      appointments: z.array(coveredAppointmentSchema).describe('The covered appointments (at most 200)'),
+    }),
+  ])
+  .describe('What needs confirming; resend with the confirmation flag of the route');
+
+/** Why a 409 CONFLICT happened, for the conflicts the web explains. */
+export const conflictReasonSchema = z
+  .enum(['patient_archived', 'requester_gone', 'parents_taken', 'changed_since', 'last_admin', 'self'])
+  .describe(
+    'patient_archived: the patient file was archived; requester_gone: the requesting parent left; ' +
+      'parents_taken: the child has two responsables already; changed_since: the appointment changed since; ' +
+      'last_admin: the practice keeps at least one admin; self: an admin cannot do this to themselves',
+  );
+
+/** One code: its HTTP status, what it means, and the schema of its `details` (absent when it has none). */
+interface ErrorCodeEntry {
+  status: number;
+  description: string;
+  details?: z.ZodType;
+}
+
+function entry<const S extends number, D extends z.ZodType | undefined = undefined>(
+  status: S,
+  description: string,
+  details?: D,
+): { status: S; description: string; details: D } {
+  return { status, description, details: details as D };
+}
+
+export const errorCatalog = {
+  VALIDATION_FAILED: entry(
+    400,
+    'The request body, query or params failed validation; `issues` lists the fields at fault.',
+  ),
+  MALFORMED_BODY: entry(400, 'The JSON body could not be parsed.'),
+  BODY_TOO_LARGE: entry(413, 'The body is larger than the server accepts.'),
+  UNSUPPORTED_MEDIA_TYPE: entry(415, 'The content type is not accepted by this route.'),
+  UNAUTHENTICATED: entry(401, 'No valid session: sign in first.'),
+  INVALID_CREDENTIALS: entry(
+    401,
+    'Email or password wrong, or the account cannot sign in; deliberately says no more.',
+  ),
+  SESSION_LOCKED: entry(401, 'The staff session was locked after inactivity; unlock with the password.'),
+  FORBIDDEN: entry(403, 'Signed in, but the role or grants do not allow this.'),
+  CSRF_REJECTED: entry(403, 'A cross-site request was refused.'),
+  NOT_FOUND: entry(404, 'The resource does not exist, or is not visible to the caller.'),
+  IDENTITY_NOT_MATCHED: entry(
+    400,
+    'The patient identity (phone, names, birth date) matched nothing, or more than one person.',
+  ),
+  APP_ACCESS_DISABLED: entry(
+    403,
+    'The patient asked the practice not to share their data through the app (SEC-3).',
+  ),
+  MODULE_DISABLED: entry(
+    403,
+    'The practice switched this module of the patient app off (SET-8).',
+    z.object({ module: appModuleSchema.describe('The module switched off') }),
+  ),
+  CODE_INVALID: entry(
+    400,
+    'The one-time code is wrong.',
+    z
+      .object({
+        attemptsLeft: z.number().int().min(0).describe('Wrong codes still accepted before the code expires'),
+      })
+      .optional(),
+  ),
+  CODE_EXPIRED: entry(
+    410,
+    'The one-time code expired, was used, or had too many wrong attempts: ask for a new one.',
+  ),
+  INVITATION_INVALID: entry(410, 'The invitation link is unknown, used or expired.'),
+  RESET_LINK_INVALID: entry(410, 'The password-reset link is unknown, used or expired: ask for a new one.'),
+  MFA_ENROLMENT_REQUIRED: entry(
+    403,
+    'The practice requires two-factor sign-in: enrol an authenticator app before anything else.',
+  ),
+  ALREADY_EXISTS: entry(
+    409,
+    'A unique value (email, slug, active waiting-list entry…) is already taken.',
+    z.object({ entryId: uuid.describe('The active waiting-list entry that already exists') }).optional(),
+  ),
+  FILE_EMPTY: entry(400, 'An uploaded file has no bytes; nothing was stored.'),
+  FILE_TOO_LARGE: entry(
+    400,
+    'An uploaded file is over the size limit; nothing was stored.',
+    z.object({ maxMb: z.number().int().min(0).describe('The size limit, in MiB') }),
+  ),
+  FILE_TYPE_NOT_ALLOWED: entry(
+    400,
+    'An uploaded file’s content (never its name) is not of an accepted type: a renamed executable, a text or a video. Nothing was stored.',
+    z.object({ accepted: z.string().describe('The accepted types, as a comma-separated list of labels') }),
+  ),
+  PDF_NOT_SIGNABLE: entry(
+    400,
+    'A PDF to sign is password-protected or unreadable, so it could never be signed; nothing was stored.',
+  ),
+  NOT_SIGNER: entry(403, 'Only the patient, or a responsable when the patient is a minor, signs a document.'),
+  DOCUMENT_ALREADY_SIGNED: entry(409, 'The document was already signed (by this phone or another).'),
+  LINK_EXPIRED: entry(410, 'A secure link that expired or was revoked by the practice.'),
+  SLOT_TAKEN: entry(
+    409,
+    'The slot overlaps another live appointment of the practitioner.',
+    z
+      .object({
+        nextSlots: z
+          .array(nextSlotSchema)
+          .describe('Online booking only: the next free slots to choose from instead (at most 6)'),
+      })
+      .optional(),
+  ),
+  BOOKING_NOT_ALLOWED: entry(
+    403,
+    'An online booking, move or cancellation that the practice’s rules do not allow; `reason` says why.',
+    z
+      .object({
+        phone: z.string().nullable().describe('The practice’s phone to call instead, or null if it has none'),
+      })
+      .optional(),
+  ),
+  CONFIRMATION_REQUIRED: entry(
+    409,
+    'The action needs an explicit confirmation (`details.reason`): resend it with the confirmation flag.',
+    confirmationDetails,
+  ),
+  CONFLICT: entry(
+    409,
+    'The request conflicts with the current state of the resource.',
+    z
+      .object({
+        status: z
+          .string()
+          .optional()
+          .describe(
+            'The current status of the resource, when it is no longer in the status the action needs',
+          ),
+        reason: conflictReasonSchema.optional(),
+      })
+      .optional(),
+  ),
+  TOO_MANY_ATTEMPTS: entry(
+    429,
+    'Too many attempts; `details.retryAfterSeconds` (and the Retry-After header) say when to try again.',
+    z.object({ retryAfterSeconds: z.number().int().min(1).describe('Seconds to wait before trying again') }),
+  ),
+  INTERNAL: entry(500, 'Something failed on our side; the message never says what.'),
+  UNAVAILABLE: entry(503, 'A dependency (database) is not available.'),
+} satisfies Record<string, ErrorCodeEntry>;
+
+type Catalog = typeof errorCatalog;
+export type AppErrorCode = keyof Catalog;
+
+export const errorCodes = Object.keys(errorCatalog) as [AppErrorCode, ...AppErrorCode[]];
+
+/** Every error code, as a Zod enum. */
+export const errorCodeSchema = z.enum(errorCodes).describe('The error code');
+
+/** The HTTP status of each code. */
+export const errorStatus = Object.fromEntries(
+  errorCodes.map((code) => [code, errorCatalog[code].status]),
+) as { [C in AppErrorCode]: Catalog[C]['status'] };
+
+/** The `details` a code carries, as the server builds them (undefined for a code without details). */
+export type ErrorDetails<C extends AppErrorCode> = Catalog[C]['details'] extends z.ZodType
+  ? z.input<Catalog[C]['details']>
+  : undefined;
 
 /** One field at fault: `path` as a dotted string (`address.postalCode`), `message` in the caller's language. */
-export interface FieldIssue {
-  path: string;
-  message: string;
+export const fieldIssueSchema = z.object({
+  path: z.string().describe('The field at fault, dotted (`address.postalCode`); empty for the whole body'),
+  message: z.string().describe('What is wrong, in the caller’s language'),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+function bodyOf<C extends AppErrorCode>(code: C) {
+  const { description, details } = errorCatalog[code] as ErrorCodeEntry;
+  return z
+    .object({
+      code: z.literal(code).describe(description),
+      message: z.string().describe('Human-readable, in the caller’s language'),
+      ...(code === 'VALIDATION_FAILED'
+        ? { issues: z.array(fieldIssueSchema).optional().describe('The fields at fault') }
+        : {}),
+      ...(code === 'BOOKING_NOT_ALLOWED' ? { reason: refusalReasonSchema } : {}),
+      ...(details ? { details: details.describe(details.description ?? `Facts of ${code}`) } : {}),
+      requestId: z.string().optional().describe('The request’s id, as in the server’s log'),
+    })
+    .describe(`${code} (${errorCatalog[code].status})`);
 }
 
-/** The body of every error response. */
-export interface ErrorBody {
-  code: AppErrorCode;
+/** The body of an error of one code. */
+export type ErrorBodyOf<C extends AppErrorCode> = {
+  code: C;
   message: string;
-  issues?: FieldIssue[];
-  /** Why, for codes that have several reasons (BOOKING_NOT_ALLOWED: too_soon, follow_up_only…). */
-  reason?: string;
-  /** Extra facts some codes carry (attemptsLeft, retryAfterSeconds...). */
-  details?: Record<string, unknown>;
   requestId?: string;
+} & (C extends 'VALIDATION_FAILED' ? { issues?: FieldIssue[] } : unknown) &
+  (C extends 'BOOKING_NOT_ALLOWED' ? { reason: RefusalReason } : unknown) &
+  (Catalog[C]['details'] extends z.ZodType
+    ? undefined extends z.output<Catalog[C]['details']>
+      ? { details?: z.output<Catalog[C]['details']> }
+      : { details: z.output<Catalog[C]['details']> }
+    : unknown);
+
+/** The body of every error response: a union discriminated by `code`. */
+export type ErrorBody = { [C in AppErrorCode]: ErrorBodyOf<C> }[AppErrorCode];
+
+const bodies = Object.fromEntries(errorCodes.map((code) => [code, bodyOf(code)])) as {
+  [C in AppErrorCode]: ReturnType<typeof bodyOf<C>>;
+};
+
+type ErrorBodySchema = z.ZodType<ErrorBody>;
+
+/** The error body of the codes answered with `status`, discriminated by `code` (the OpenAPI document lists them). */
+export function errorBodySchemaFor(status: number): ErrorBodySchema {
+  const codes = errorCodes.filter((code) => errorCatalog[code].status === status);
+  const [first, ...rest] = codes.map((code) => bodies[code]);
+  if (!first) throw new Error(`No error code answers with status ${status}`);
+  return z
+    .discriminatedUnion('code', [first, ...rest])
+    .describe(`Error: ${codes.join(', ')}`) as unknown as ErrorBodySchema;
 }
+
+/** Every error body, discriminated by `code`. */
+export const errorBodySchema = z
+  .discriminatedUnion(
+    'code',
+    Object.values(bodies) as [ReturnType<typeof bodyOf>, ...ReturnType<typeof bodyOf>[]],
+  )
+  .describe('Error') as unknown as ErrorBodySchema;

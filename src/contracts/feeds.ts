@@ -8,7 +8,7 @@ export const feedPatientDetailSchema = z
 export type FeedPatientDetail = z.infer<typeof feedPatientDetailSchema>;
 
 export const calendarFeedSchema = z.object({
-  practitionerId: z.uuid(),
+  practitionerId: z.uuid().describe('The practitioner (staff id)'),
   practitionerName: z.string().describe('“Dr Sophie Bernard”'),
   active: z.boolean().describe('A feed URL exists and is not revoked'),
   createdAt: z.string().nullable().describe('When the active URL was created (ISO instant), or null'),
@@ -16,7 +16,7 @@ export const calendarFeedSchema = z.object({
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 
 export const calendarFeedListSchema = z.object({
-  patientDetail: feedPatientDetailSchema,
+  patientDetail: feedPatientDetailSchema.describe('What calendar feeds show of a patient'),
   items: z
     .array(calendarFeedSchema)
     .describe('A practitioner: their own feed only; an admin: every practitioner of the practice'),

@@ -69,16 +69,16 @@ export const attachmentSchema = z.object({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const messageSchema = z.object({
-  id: z.uuid(),
-  threadId: z.uuid(),
+  id: z.uuid().describe('The message'),
+  threadId: z.uuid().describe('The thread (the patient file’s id)'),
   patientId: z.uuid().describe('The thread’s patient'),
-  authorKind: authorKindSchema,
+  authorKind: authorKindSchema.describe('Who wrote it'),
   authorName: z
     .string()
     .describe('The family member who wrote it, or the staff member (“Dr Sophie Bernard”, “Nadia Lefèvre”)'),
   body: z.string().describe('The text; may be empty when the message carries files'),
-  attachments: z.array(attachmentSchema),
-  createdAt: z.iso.datetime(),
+  attachments: z.array(attachmentSchema).describe('Attached files'),
+  createdAt: z.iso.datetime().describe('When it was created, ISO 8601 in UTC'),
   readByPatientAt: z.iso.datetime().nullable().describe('Staff messages: when the family opened the thread'),
   readByStaffAt: z.iso.datetime().nullable().describe('Patient messages: when staff opened the thread'),
 });
@@ -98,9 +98,9 @@ export type MessagePage = z.infer<typeof messagePageSchema>;
 const lastMessageSchema = z
   .object({
     preview: z.string().describe('The first 140 characters of the text'),
-    authorKind: authorKindSchema,
-    attachmentCount: z.number().int(),
-    createdAt: z.iso.datetime(),
+    authorKind: authorKindSchema.describe('Who wrote it'),
+    attachmentCount: z.number().int().describe('Number of attached files'),
+    createdAt: z.iso.datetime().describe('When it was created, ISO 8601 in UTC'),
   })
   .describe('The newest message');
 
@@ -108,16 +108,18 @@ const lastMessageSchema = z
 
 export const patientThreadSchema = z.object({
   patientId: z.uuid().describe('A member of the signed-in family'),
-  firstName: z.string(),
-  lastName: z.string(),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
   threadId: z.uuid().nullable().describe('null while nobody has written'),
-  lastMessage: lastMessageSchema.nullable(),
+  lastMessage: lastMessageSchema.nullable().describe('The latest message of the thread, or null'),
   unreadCount: z.number().int().describe('Practice messages the family has not opened yet'),
 });
 export type PatientThread = z.infer<typeof patientThreadSchema>;
 
 /** One thread per family member, those with the newest message first, then the others by age. */
-export const patientThreadListSchema = z.object({ items: z.array(patientThreadSchema) });
+export const patientThreadListSchema = z.object({
+  items: z.array(patientThreadSchema).describe('One thread per family member'),
+});
 export type PatientThreadList = z.infer<typeof patientThreadListSchema>;
 
 export const threadParams = z.object({ patientId: idField });
@@ -132,7 +134,7 @@ const messageBodyField = z
 
 /** The text fields of a message sent from the app (multipart); files come as `files` parts. */
 export const sendMessageFields = z.object({
-  body: messageBodyField,
+  body: messageBodyField.describe('Text of the message'),
   authorPatientId: idField
     .optional()
     .describe(
@@ -149,21 +151,21 @@ export const inboxQuery = z.object({
     .optional()
     .transform((value) => value === 'true')
     .describe('true: only threads with unread patient messages'),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: z.coerce.number().int().min(1).max(100).default(30).describe('Items per page'),
   cursor: z.string().max(200).optional().describe('From a previous page’s nextCursor'),
 });
 
 const threadPatientSchema = z.object({
-  id: z.uuid(),
-  firstName: z.string(),
-  lastName: z.string(),
+  id: z.uuid().describe('The patient file'),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
   birthDate: z.string().describe('YYYY-MM-DD'),
 });
 
 export const inboxThreadSchema = z.object({
-  threadId: z.uuid(),
-  patient: threadPatientSchema,
-  lastMessage: lastMessageSchema,
+  threadId: z.uuid().describe('The thread (the patient file’s id)'),
+  patient: threadPatientSchema.describe('The patient'),
+  lastMessage: lastMessageSchema.describe('The latest message of the thread, or null'),
   unreadCount: z.number().int().describe('Patient messages no staff member has opened yet'),
 });
 export type InboxThread = z.infer<typeof inboxThreadSchema>;
@@ -179,11 +181,13 @@ export const unreadCountSchema = z.object({
 export type UnreadCount = z.infer<typeof unreadCountSchema>;
 
 /** A thread in the console: the patient, then a page of messages (newest first). */
-export const staffThreadSchema = messagePageSchema.extend({ patient: threadPatientSchema });
+export const staffThreadSchema = messagePageSchema.extend({
+  patient: threadPatientSchema.describe('The patient whose thread it is'),
+});
 export type StaffThread = z.infer<typeof staffThreadSchema>;
 
 export const staffSendMessageFields = z.object({
-  body: messageBodyField,
+  body: messageBodyField.describe('Text of the message'),
   templateId: idField
     .optional()
     .describe('A predefined reply: its attachment is copied; its body is used when `body` is empty'),
@@ -194,29 +198,31 @@ export const staffSendMessageFields = z.object({
  * document (never to sign), shared by its type's default rules.
  */
 export const fileAttachmentBody = z.strictObject({
-  type: documentTypeSchema.default('external_scanned'),
+  type: documentTypeSchema.default('external_scanned').describe('MIME type'),
   title: z.string().trim().min(1).max(200).optional().describe('Default: the attachment’s file name'),
 });
 
 // ——— Templates (MSG-2) ———
 
 export const messageTemplateSchema = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  body: z.string(),
+  id: z.uuid().describe('The template'),
+  title: z.string().describe('Title ("Dr"), or null'),
+  body: z.string().describe('Text of the message'),
   attachment: z
     .object({
-      name: z.string(),
-      contentType: z.string(),
-      size: z.number().int(),
+      name: z.string().describe('Name of the template'),
+      contentType: z.string().describe('MIME type of the file'),
+      size: z.number().int().describe('Size, in bytes'),
     })
     .nullable()
     .describe('Copied into each message that uses the template'),
-  updatedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime().describe('When it last changed, ISO 8601 in UTC'),
 });
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>;
 
-export const messageTemplateListSchema = z.object({ items: z.array(messageTemplateSchema) });
+export const messageTemplateListSchema = z.object({
+  items: z.array(messageTemplateSchema).describe('The templates, by name'),
+});
 export type MessageTemplateList = z.infer<typeof messageTemplateListSchema>;
 
 export const templateParams = z.object({ templateId: idField });
@@ -224,7 +230,7 @@ export const templateParams = z.object({ templateId: idField });
 /** The text fields of a template (multipart); an optional `file` part is its attachment. */
 export const templateFields = z.object({
   title: z.string().trim().min(1).max(100).describe('Shown in the list of predefined replies'),
-  body: z.string().trim().min(1).max(maxMessageLength),
+  body: z.string().trim().min(1).max(maxMessageLength).describe('Text of the message'),
   removeAttachment: z
     .enum(['true', 'false'])
     .optional()
@@ -235,16 +241,16 @@ export const templateFields = z.object({
 // ——— Events ———
 
 export const messageEventSchema = z.object({
-  threadId: z.uuid(),
-  patientId: z.uuid(),
-  messageId: z.uuid(),
-  authorKind: authorKindSchema,
+  threadId: z.uuid().describe('The thread (the patient file’s id)'),
+  patientId: z.uuid().describe('The patient file'),
+  messageId: z.uuid().describe('The message'),
+  authorKind: authorKindSchema.describe('Who wrote it'),
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 
 export const threadReadEventSchema = z.object({
-  threadId: z.uuid(),
-  patientId: z.uuid(),
+  threadId: z.uuid().describe('The thread (the patient file’s id)'),
+  patientId: z.uuid().describe('The patient file'),
   by: authorKindSchema.describe('The side that opened the thread'),
 });
 export type ThreadReadEvent = z.infer<typeof threadReadEventSchema>;

@@ -3,18 +3,18 @@ import { birthDateField, idField, nameField, oneTimeCodeField, phoneInputField, 
 import { appModulesSchema } from './patient-app';
 
 export const patientSignInStartBody = z.object({
-  practice: slugField,
-  phone: phoneInputField,
-  lastName: nameField,
-  firstName: nameField,
-  birthDate: birthDateField,
+  practice: slugField.describe('The practice'),
+  phone: phoneInputField.describe('Phone, E.164'),
+  lastName: nameField.describe('Last name'),
+  firstName: nameField.describe('First name'),
+  birthDate: birthDateField.describe('Date of birth, YYYY-MM-DD'),
 });
 
 export const codeChallengeSchema = z.object({
   challengeId: z.uuid().describe('Pass it back with the code'),
   maskedPhone: z.string().describe('Where the code was sent, e.g. +33 6 •• •• •• 78'),
-  resendAfterSeconds: z.number().int(),
-  expiresInSeconds: z.number().int(),
+  resendAfterSeconds: z.number().int().describe('Seconds before a new code may be asked for'),
+  expiresInSeconds: z.number().int().describe('Seconds the code stays valid'),
 });
 export type CodeChallenge = z.infer<typeof codeChallengeSchema>;
 
@@ -22,39 +22,43 @@ export const patientSignInVerifyBody = z.object({ challengeId: idField, code: on
 export const resendCodeBody = z.object({ challengeId: idField });
 
 export const familyMemberSchema = z.object({
-  id: z.uuid(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
+  id: z.uuid().describe('The patient file'),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
+  birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
   /** The person whose identity was verified at sign-in. */
-  isSelf: z.boolean(),
+  isSelf: z.boolean().describe('The person whose identity was verified at sign-in'),
 });
 export type FamilyMember = z.infer<typeof familyMemberSchema>;
 
 export const patientMeSchema = z.object({
-  maskedPhone: z.string(),
-  practice: z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    phone: z.string().nullable().describe('E.164, to call the practice'),
-    email: z.string().nullable(),
-  }),
-  family: z.array(familyMemberSchema),
+  maskedPhone: z.string().describe('The phone the code was sent to, mostly masked'),
+  practice: z
+    .object({
+      id: z.uuid().describe('The practice'),
+      slug: z.string().describe('URL name of the practice'),
+      name: z.string().describe('Name of the practice'),
+      phone: z.string().nullable().describe('E.164, to call the practice'),
+      email: z.string().nullable().describe('Email address'),
+    })
+    .describe('The practice'),
+  family: z.array(familyMemberSchema).describe('The person signed in and their dependants'),
   /** The practice's switches (SET-8): show a tile only for a module that is on. */
-  modules: appModulesSchema,
+  modules: appModulesSchema.describe(
+    'The practice’s switches (SET-8): show a tile only for a module that is on',
+  ),
 });
 export type PatientMe = z.infer<typeof patientMeSchema>;
 
 export const patientFileSchema = z.object({
-  id: z.uuid(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-  mobilePhone: z.string().nullable(),
-  email: z.string().nullable(),
-  addressLine: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
+  id: z.uuid().describe('The patient file'),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
+  birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
+  mobilePhone: z.string().nullable().describe('Mobile phone, E.164, or null'),
+  email: z.string().nullable().describe('Email address'),
+  addressLine: z.string().nullable().describe('Street address'),
+  postalCode: z.string().nullable().describe('Postal code'),
+  city: z.string().nullable().describe('City'),
 });
 export type PatientFile = z.infer<typeof patientFileSchema>;

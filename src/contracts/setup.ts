@@ -26,7 +26,7 @@ export type SetupInfo = z.infer<typeof setupInfoSchema>;
 
 /** What the first-administrator page sends: the practice, then the person who will run it. */
 export const firstAdminBody = z.object({
-  token: setupTokenField,
+  token: setupTokenField.describe('Opaque token'),
   practiceName: z.string().trim().min(2).max(100).describe('The practice’s name, shown to patients'),
   country: z.enum(['FR', 'CH'], { error: 'invalid_choice' }).describe('FR or CH: holidays, phone numbers'),
   timeZone: z
@@ -38,6 +38,6 @@ export const firstAdminBody = z.object({
   firstName: nameField.describe('The administrator’s first name'),
   lastName: nameField.describe('The administrator’s last name'),
   email: emailField.describe('The administrator’s email: the sign-in name'),
-  password: passwordField,
+  password: passwordField.describe('Password of the first admin, at least 10 characters'),
 });
 export type FirstAdminInput = z.infer<typeof firstAdminBody>;

@@ -5,47 +5,56 @@ export const staffRoleSchema = z.enum(['admin', 'practitioner', 'secretary']).de
 export type StaffRoleName = z.infer<typeof staffRoleSchema>;
 
 export const staffSignInBody = z.object({
-  email: emailField,
+  email: emailField.describe('Email address (sign-in name)'),
   password: z.string().min(1).max(200).describe('Password'),
+});
+
+/** POST /api/staff/invitations/inspect: the token travels in the body, not the URL. */
+export const invitationInspectBody = z.object({
+  token: z.string().min(10).max(200).describe('The token from the invitation link'),
 });
 
 export const unlockBody = z.object({ password: z.string().min(1).max(200).describe('Password') });
 
 export const staffMeSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  title: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  role: staffRoleSchema,
+  id: z.uuid().describe('The staff member'),
+  email: z.string().describe('Email address (sign-in name)'),
+  title: z.string().nullable().describe('Title ("Dr"), or null'),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
+  role: staffRoleSchema.describe('admin, secretary or practitioner'),
   locked: z.boolean().describe('The session is locked: the console must ask for the password'),
-  mfa: z.object({
-    enabled: z.boolean().describe('Two-factor sign-in is on for this account'),
-    enrolmentRequired: z
-      .boolean()
-      .describe('The practice requires two-factor sign-in and this account has none yet: enrol first'),
-  }),
-  practice: z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    autoLockSeconds: z.number().int().describe('Inactivity before the console locks'),
-    timeZone: z.string().describe('Times are shown in the practice’s zone, whatever the computer’s'),
-  }),
+  mfa: z
+    .object({
+      enabled: z.boolean().describe('Two-factor sign-in is on for this account'),
+      enrolmentRequired: z
+        .boolean()
+        .describe('The practice requires two-factor sign-in and this account has none yet: enrol first'),
+    })
+    .describe('Two-factor sign-in of this account'),
+  practice: z
+    .object({
+      id: z.uuid().describe('The practice'),
+      slug: z.string().describe('URL name of the practice'),
+      name: z.string().describe('Name of the practice'),
+      autoLockSeconds: z.number().int().describe('Inactivity before the console locks'),
+      timeZone: z.string().describe('Times are shown in the practice’s zone, whatever the computer’s'),
+    })
+    .describe('The practice the member works at'),
 });
 export type StaffMe = z.infer<typeof staffMeSchema>;
 
 export const invitationInfoSchema = z.object({
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  practiceName: z.string(),
+  email: z.string().describe('Email address (sign-in name)'),
+  firstName: z.string().describe('First name'),
+  lastName: z.string().describe('Last name'),
+  practiceName: z.string().describe('Name of the practice'),
 });
 export type InvitationInfo = z.infer<typeof invitationInfoSchema>;
 
 export const acceptInvitationBody = z.object({
   token: z.string().min(10).max(200).describe('The token from the invitation link'),
-  password: passwordField,
+  password: passwordField.describe('Password'),
 });
 
 export const mfaChallengeSchema = z.object({
@@ -91,17 +100,17 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 
 export const disableTotpBody = z.object({
   password: z.string().min(1).max(200).describe('Current password'),
-  code: secondFactorField,
+  code: secondFactorField.describe('The 6-digit code received'),
 });
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200).describe('Current password'),
-  newPassword: passwordField,
+  newPassword: passwordField.describe('New password, at least 10 characters'),
 });
 
 export const passwordResetRequestBody = z.object({ email: emailField });
 
 export const passwordResetBody = z.object({
   token: z.string().min(10).max(200).describe('The token from the emailed link'),
-  password: passwordField,
+  password: passwordField.describe('Password'),
 });

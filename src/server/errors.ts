@@ -1,5 +1,5 @@
-import type { AppErrorCode } from '../contracts/errors';
-import type { RefusalReason, ValidationKey } from '../contracts/i18n/messages';
+import type { AppErrorCode, ErrorDetails, RefusalReason } from '../contracts/errors';
+import type { ValidationKey } from '../contracts/i18n/messages';
 
 /** A field at fault, with a message key the error handler translates into the caller's language. */
 export interface IssueKey {
@@ -8,56 +8,80 @@ export interface IssueKey {
   params?: Record<string, unknown>;
 }
 
-interface AppErrorOptions {
-  issues?: IssueKey[];
-  /** a reason with its own message (BOOKING_NOT_ALLOWED) */
-  reason?: RefusalReason;
-  details?: Record<string, unknown>;
+/**
+ * What an error of code `C` may carry: `details` exactly as the code's contract says (required, optional
+ * or forbidden), `issues` only for VALIDATION_FAILED, `reason` (required) only for BOOKING_NOT_ALLOWED.
+ */
+export type AppErrorOptions<C extends AppErrorCode> = {
   headers?: Record<string, string>;
   cause?: unknown;
-}
+} & (C extends 'VALIDATION_FAILED' ? { issues?: IssueKey[] } : { issues?: never }) &
+  (C extends 'BOOKING_NOT_ALLOWED' ? { reason: RefusalReason } : { reason?: never }) &
+  (ErrorDetails<C> extends undefined
+    ? { details?: never }
+    : undefined extends ErrorDetails<C>
+      ? { details?: ErrorDetails<C> }
+      : { details: ErrorDetails<C> });
+
+/** The options are optional unless the code requires some (details of MODULE_DISABLED, a refusal's reason…). */
+type OptionsArgument<C extends AppErrorCode> =
+  Record<string, never> extends AppErrorOptions<C>
+    ? [options?: AppErrorOptions<C>]
+    : [options: AppErrorOptions<C>];
 
 /** The one error type use cases throw. The HTTP status follows from the code (`errorStatus`). */
-export class AppError extends Error {
+export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   readonly issues: IssueKey[] | undefined;
   readonly reason: RefusalReason | undefined;
-  readonly details: Record<string, unknown> | undefined;
+  readonly details: ErrorDetails<C> | undefined;
   readonly headers: Record<string, string> | undefined;
 
   constructor(
-    readonly code: AppErrorCode,
-    options: AppErrorOptions = {},
+    readonly code: C,
+    ...[options]: OptionsArgument<C>
   ) {
-    super(code, options.cause === undefined ? undefined : { cause: options.cause });
+    const given = (options ?? {}) as AppErrorOptions<AppErrorCode> & {
+      issues?: IssueKey[];
+      reason?: RefusalReason;
+      details?: ErrorDetails<C>;
+    };
+    super(code, given.cause === undefined ? undefined : { cause: given.cause });
     this.name = 'AppError';
-    this.issues = options.issues;
-    this.reason = options.reason;
-    this.details = options.details;
-    this.headers = options.headers;
+    this.issues = given.issues;
+    this.reason = given.reason;
+    this.details = given.details;
+    this.headers = given.headers;
   }
 
-  static validation(issues: IssueKey[]): AppError {
+  static validation(issues: IssueKey[]): AppError<'VALIDATION_FAILED'> {
     return new AppError('VALIDATION_FAILED', { issues });
   }
 
-  static field(path: string, key: ValidationKey, params?: Record<string, unknown>): AppError {
+  static field(
+    path: string,
+    key: ValidationKey,
+    params?: Record<string, unknown>,
+  ): AppError<'VALIDATION_FAILED'> {
     return AppError.validation([{ path, key, ...(params ? { params } : {}) }]);
   }
 
-  static notFound(): AppError {
+  static notFound(): AppError<'NOT_FOUND'> {
     return new AppError('NOT_FOUND');
   }
 
-  static forbidden(): AppError {
+  static forbidden(): AppError<'FORBIDDEN'> {
     return new AppError('FORBIDDEN');
   }
 
   /** An online booking action the practice's rules refuse, with the reason's own message. */
-  static refused(reason: RefusalReason, details?: Record<string, unknown>): AppError {
+  static refused(
+    reason: RefusalReason,
+    details?: ErrorDetails<'BOOKING_NOT_ALLOWED'>,
+  ): AppError<'BOOKING_NOT_ALLOWED'> {
     return new AppError('BOOKING_NOT_ALLOWED', { reason, ...(details ? { details } : {}) });
   }
 
-  static tooManyAttempts(retryAfterSeconds: number): AppError {
+  static tooManyAttempts(retryAfterSeconds: number): AppError<'TOO_MANY_ATTEMPTS'> {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
     return new AppError('TOO_MANY_ATTEMPTS', {
       details: { retryAfterSeconds: seconds },

@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../errors';
+import type { AppErrorCode, RefusalReason } from '../errors';
 import { interpolate, type Lang } from './lang';
 
 /**
@@ -214,23 +214,7 @@ export function errorMessage(lang: Lang, code: AppErrorCode, params?: Record<str
   return interpolate(errors[lang][code], params);
 }
 
-/** Reasons of BOOKING_NOT_ALLOWED, each with its own message (BOOK-3). */
-export type RefusalReason =
-  | 'booking_closed'
-  | 'practitioner_closed'
-  | 'motif_not_online'
-  | 'too_soon'
-  | 'too_late'
-  | 'new_patients_only'
-  | 'existing_patients_only'
-  | 'follow_up_only'
-  | 'not_a_slot'
-  | 'not_in_family'
-  | 'cutoff_passed'
-  | 'appointment_past'
-  | 'appointment_cancelled'
-  | 'offer_taken'
-  | 'offer_expired';
+export type { RefusalReason } from '../errors';
 
 const refusalFr: Dictionary<RefusalReason> = {
   booking_closed: 'La prise de rendez-vous en ligne est fermée pour ce cabinet. Appelez le cabinet.',

@@ -39,11 +39,13 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 function toErrorBody(error: FastifyError | AppError, lang: Lang): ErrorBody {
   if (error instanceof AppError) {
+    // the constructor already tied issues, reason and details to the code (AppErrorOptions); this
+    // assembles them, and the route's response schema (errorResponses) checks the shape per code
     return {
       code: error.code,
       message: error.reason
         ? refusalMessage(lang, error.reason)
-        : errorMessage(lang, error.code, error.details),
+        : errorMessage(lang, error.code, error.details as Record<string, unknown> | undefined),
       ...(error.reason ? { reason: error.reason } : {}),
       ...(error.issues
         ? {
@@ -54,7 +56,7 @@ function toErrorBody(error: FastifyError | AppError, lang: Lang): ErrorBody {
           }
         : {}),
       ...(error.details ? { details: error.details } : {}),
-    };
+    } as ErrorBody;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: FieldIssue[] = error.validation.map((issue) => {
@@ -67,7 +69,8 @@ function toErrorBody(error: FastifyError | AppError, lang: Lang): ErrorBody {
     return { code: 'VALIDATION_FAILED', message: errorMessage(lang, 'VALIDATION_FAILED'), issues };
   }
   const code = codeOfFrameworkError(error);
-  return { code, message: errorMessage(lang, code) };
+  // framework and driver errors carry no details, issues or reason
+  return { code, message: errorMessage(lang, code) } as ErrorBody;
 }
 
 function codeOfFrameworkError(error: FastifyError): AppErrorCode {

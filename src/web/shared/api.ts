@@ -1,23 +1,66 @@
-import type { AppErrorCode, ErrorBody, FieldIssue } from '../../contracts/errors';
+import type { AppErrorCode, ErrorBody, ErrorBodyOf, FieldIssue, RefusalReason } from '../../contracts/errors';
 import { activeLang } from './i18n';
 
-/** An error answer of the API, with its code and field issues already in the UI's language. */
-export class ApiError extends Error {
+/** The code of a failed call: one of the API's codes, or NETWORK when no answer came. */
+export type ApiErrorCode = AppErrorCode | 'NETWORK';
+
+/** The `details` of each code, as its contract types them (undefined for a code without). */
+type DetailsByCode = {
+  [C in AppErrorCode]: ErrorBodyOf<C> extends { details: infer D }
+    ? D
+    : ErrorBodyOf<C> extends { details?: infer D }
+      ? D | undefined
+      : undefined;
+} & { NETWORK: undefined };
+
+/** The `details` of an error of code `C`. */
+export type ApiErrorDetails<C extends ApiErrorCode> = DetailsByCode[C];
+
+/**
+ * An error answer of the API, with its code and field issues already in the UI's language. Narrow it with
+ * `isApiError(error, 'CODE')` to read the `details` that code carries, typed by its contract.
+ */
+export class ApiError<out C extends ApiErrorCode = ApiErrorCode> extends Error {
+  readonly code: C;
+  readonly issues: FieldIssue[];
+  readonly details: ApiErrorDetails<C>;
+  /** Why, for BOOKING_NOT_ALLOWED (`offer_taken`, `cutoff_passed`…); null for other codes. */
+  readonly reason: RefusalReason | null;
+
   constructor(
     readonly status: number,
-    readonly code: AppErrorCode | 'NETWORK',
-    message: string,
-    readonly issues: FieldIssue[] = [],
-    readonly details: Record<string, unknown> = {},
+    body: { code: C; message: string; issues?: FieldIssue[]; details?: unknown; reason?: RefusalReason },
   ) {
-    super(message);
+    super(body.message);
     this.name = 'ApiError';
+    this.code = body.code;
+    this.issues = body.issues ?? [];
+    this.details = body.details as ApiErrorDetails<C>;
+    this.reason = body.reason ?? null;
+  }
+
+  /** No answer came (offline, DNS, connection reset). */
+  static network(): ApiError<'NETWORK'> {
+    return new ApiError(0, { code: 'NETWORK', message: '' });
+  }
+
+  /** The error of an answer that is not 2xx; a body that is not an error body counts as INTERNAL. */
+  static fromAnswer(status: number, body: unknown, fallbackMessage: string): ApiError {
+    const answer = body as Partial<ErrorBody> | null;
+    if (!answer || typeof answer.code !== 'string')
+      return new ApiError(status, { code: 'INTERNAL', message: fallbackMessage });
+    return new ApiError(status, { ...(answer as ErrorBody), message: answer.message ?? fallbackMessage });
   }
 
   /** The message of one field, for the form to show under it. */
   issueFor(path: string): string | undefined {
     return this.issues.find((issue) => issue.path === path)?.message;
   }
+}
+
+/** Whether a failed call answered one of these codes; narrows `details` to what those codes carry. */
+export function isApiError<C extends ApiErrorCode>(error: unknown, ...codes: C[]): error is ApiError<C> {
+  return error instanceof ApiError && (codes.length === 0 || (codes as ApiErrorCode[]).includes(error.code));
 }
 
 type Listener = (error: ApiError) => void;
@@ -119,20 +162,17 @@ async function request<T>(
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK', '');
+    throw ApiError.network();
   }
   if (response.ok) {
     const offline = response.headers.get(offlineHeader) === '1';
     for (const listener of answerListeners) listener({ path, offline });
     return (await response.json()) as T;
   }
-  const answer = (await response.json().catch(() => null)) as ErrorBody | null;
-  const error = new ApiError(
+  const error = ApiError.fromAnswer(
     response.status,
-    answer?.code ?? 'INTERNAL',
-    answer?.message ?? response.statusText,
-    answer?.issues ?? [],
-    answer?.details ?? {},
+    await response.json().catch(() => null),
+    response.statusText,
   );
   for (const listener of listeners) listener(error);
   if (method === 'GET' && error.code === 'SESSION_LOCKED' && holdReadsWhileLocked) {

@@ -46,7 +46,7 @@ export function appReminderRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Remove a reminder ("default" removes the default one)',
-        params: z.object({ id: z.string().min(1).max(40) }),
+        params: z.object({ id: z.string().min(1).max(40).describe('The reminder') }),
         response: { 200: reminderListSchema, ...errorResponses(401, 404) },
       },
       config: { access: patientAccess },

@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../../../contracts/errors';
+import type { AppErrorCode, ErrorDetails } from '../../../contracts/errors';
 import type { Ctx } from '../../context';
 import { AppError } from '../../errors';
 import { type AuditEntry, recordAudit } from './record-audit';
@@ -9,13 +9,15 @@ import { type AuditEntry, recordAudit } from './record-audit';
  * rolls back, so `auditRefusals` records its entries afterwards, on the outer context.
  * @public
  */
-export class AuditedRefusal extends AppError {
+export class AuditedRefusal<C extends AppErrorCode = AppErrorCode> extends AppError<C> {
   constructor(
-    code: AppErrorCode,
-    details: Record<string, unknown>,
+    code: C,
+    details: ErrorDetails<C>,
     readonly audit: AuditEntry[],
   ) {
-    super(code, { details });
+    // the details are typed by the constructor's signature; AppError's own options type cannot be
+    // spelled for a generic code
+    super(...([code, { details }] as unknown as ConstructorParameters<typeof AppError<C>>));
   }
 }
 

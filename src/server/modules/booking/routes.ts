@@ -32,7 +32,9 @@ import { verifyBookingCode } from './verify-booking-code';
 
 const tags = ['online booking'];
 const bySlug = z.object({ slug: slugField });
-const byToken = z.object({ token: z.string().min(20).max(120) });
+const byToken = z.object({
+  token: z.string().min(20).max(120).describe('Token of the link sent to the patient'),
+});
 
 /** @public */
 export function bookingRoutes(app: FastifyInstance): void {

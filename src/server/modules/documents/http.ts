@@ -87,4 +87,4 @@ export async function uploadPart(request: FastifyRequest) {
   return { part, fields };
 }
 
-export const documentIdParams = z.object({ id: z.uuid({ error: 'uuid' }) });
+export const documentIdParams = z.object({ id: z.uuid({ error: 'uuid' }).describe('The document') });

@@ -1,18 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { healthSchema } from '../../../contracts/health';
 import { publicAccess } from '../../http/access';
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.object({
-    kind: z.enum(['pglite', 'postgres']),
-    reachable: z.boolean(),
-    migrations: z.object({ applied: z.number().int(), expected: z.number().int(), upToDate: z.boolean() }),
-  }),
-  uptimeSeconds: z.number().int(),
-});
 
 /** @public */
 export function healthRoutes(app: FastifyInstance): void {

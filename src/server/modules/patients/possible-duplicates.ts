@@ -83,7 +83,7 @@ export async function findPossibleDuplicates(
 }
 
 /** The 409 of a possible duplicate; it carries the files shown, so the refusal can be audited. */
-export class PossibleDuplicateError extends AppError {
+export class PossibleDuplicateError extends AppError<'CONFIRMATION_REQUIRED'> {
   constructor(readonly matches: PossibleDuplicate[]) {
     super('CONFIRMATION_REQUIRED', { details: { reason: 'possible_duplicate', matches } });
   }

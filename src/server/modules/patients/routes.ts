@@ -8,7 +8,7 @@ import {
   patientDetailSchema,
   patientHistorySchema,
   patientSearchQuery,
-  patientSummarySchema,
+  patientSummaryPageSchema,
 } from '../../../contracts/patients';
 import { anyStaff } from '../../http/access';
 import { staffCtx } from '../../http/ctx';
@@ -33,7 +33,7 @@ export function patientRoutes(app: FastifyInstance): void {
           'Search patients by name, first name, phone, email or birth date (accent- and typo-tolerant)',
         querystring: patientSearchQuery,
         response: {
-          200: z.object({ items: z.array(patientSummarySchema), nextCursor: z.string().nullable() }),
+          200: patientSummaryPageSchema,
           ...errorResponses(400, 401),
         },
       },

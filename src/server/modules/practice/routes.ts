@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../contracts/common';
 import { slugField } from '../../../contracts/fields';
-import { practiceSummarySchema, publicPracticeSchema } from '../../../contracts/practice';
+import { practiceListSchema, publicPracticeSchema } from '../../../contracts/practice';
 import { publicAccess } from '../../http/access';
 import { getPublicPractice, listPractices } from './public-practice';
 
@@ -19,7 +19,7 @@ export function practiceRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Practices hosted here (name and city only)',
-        response: { 200: z.object({ items: z.array(practiceSummarySchema) }) },
+        response: { 200: practiceListSchema },
       },
       config: { access: publicAccess },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
 import {
   acceptInvitationBody,
@@ -8,6 +7,7 @@ import {
   confirmTotpBody,
   disableTotpBody,
   invitationInfoSchema,
+  invitationInspectBody,
   mfaCodeBody,
   passwordResetBody,
   passwordResetRequestBody,
@@ -291,7 +291,7 @@ export function staffAuthRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'What a pending invitation is for (the token travels in the body, not the URL)',
-        body: z.object({ token: z.string().min(10).max(200) }),
+        body: invitationInspectBody,
         response: { 200: invitationInfoSchema, ...errorResponses(400, 410) },
       },
       config: { access: publicAccess },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, okSchema } from '../../../contracts/common';
-import { inviteStaffBody, staffMemberSchema } from '../../../contracts/staff';
+import { invitedStaffSchema, inviteStaffBody, staffListSchema } from '../../../contracts/staff';
 import { adminOnly } from '../../http/access';
 import { staffCtx } from '../../http/ctx';
 import { inviteStaff } from './invite-staff';
@@ -21,7 +21,7 @@ export function staffRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'The practice’s staff (admin)',
-        response: { 200: z.object({ items: z.array(staffMemberSchema) }), ...errorResponses(401, 403) },
+        response: { 200: staffListSchema, ...errorResponses(401, 403) },
       },
       config: { access: adminOnly },
     },
@@ -35,7 +35,7 @@ export function staffRoutes(app: FastifyInstance): void {
         tags,
         summary: 'Invite a staff member by email (admin); sends a one-time link to choose a password',
         body: inviteStaffBody,
-        response: { 201: z.object({ staffId: z.uuid() }), ...errorResponses(400, 401, 403) },
+        response: { 201: invitedStaffSchema, ...errorResponses(400, 401, 403) },
       },
       config: { access: adminOnly },
     },

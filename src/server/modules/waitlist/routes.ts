@@ -24,7 +24,9 @@ import { listWaitlist } from './list-waitlist';
 const tags = ['waiting list'];
 const byEntry = z.object({ entryId: idField });
 const bySlug = z.object({ slug: slugField });
-const byToken = z.object({ token: z.string().min(20).max(120) });
+const byToken = z.object({
+  token: z.string().min(20).max(120).describe('Token of the link sent to the patient'),
+});
 
 /**
  * Waiting list routes (RDV-10): staff management, online joining, offers.

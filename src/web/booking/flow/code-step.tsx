@@ -60,7 +60,7 @@ export function CodeStep({
     } catch (caught) {
       setCode('');
       if (isCode(caught, 'CODE_INVALID')) {
-        const left = Number(caught.details.attemptsLeft ?? 0);
+        const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setMessage({
           tone: 'error',

@@ -94,8 +94,7 @@ export function DetailsStep(props: DetailsStepProps) {
     } catch (caught) {
       if (isCode(caught, 'SLOT_TAKEN')) {
         forgetSlots();
-        const next = caught.details.nextSlots;
-        setTaken(Array.isArray(next) ? (next as PublicSlot[]) : []);
+        setTaken(caught.details?.nextSlots ?? []);
       } else if (isCode(caught, 'CODE_EXPIRED')) {
         props.onExpired();
       } else {

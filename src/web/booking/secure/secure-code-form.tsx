@@ -59,7 +59,7 @@ export function SecureCodeForm({
       if (isCode(caught, 'LINK_EXPIRED')) {
         onExpired();
       } else if (isCode(caught, 'CODE_INVALID')) {
-        const left = Number(caught.details.attemptsLeft ?? 0);
+        const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setMessage({
           tone: 'error',

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Appointment, AppointmentDetail } from '../../../contracts/scheduling';
-import { ApiError, api } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { CheckboxField } from '../../shared/ui/checkbox-field';
@@ -107,7 +107,7 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, onSaved, o
 
   const save = async (agreed: boolean) => {
     if (!patient) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', t('appointment.pickPatient')));
+      setError(new ApiError(400, { code: 'VALIDATION_FAILED', message: t('appointment.pickPatient') }));
       return;
     }
     setBusy(true);
@@ -142,16 +142,8 @@ export function AppointmentDialog({ draft, reference, timeZone, grid, onSaved, o
           });
       onSaved(saved);
     } catch (caught) {
-      if (
-        caught instanceof ApiError &&
-        caught.code === 'CONFIRMATION_REQUIRED' &&
-        caught.details.reason === 'own_practitioner'
-      ) {
-        const own = caught.details.ownPractitioner as {
-          title: string | null;
-          firstName: string;
-          lastName: string;
-        } | null;
+      if (isApiError(caught, 'CONFIRMATION_REQUIRED') && caught.details.reason === 'own_practitioner') {
+        const own = caught.details.ownPractitioner;
         setWarning({ name: own ? [own.title, own.firstName, own.lastName].filter(Boolean).join(' ') : '' });
       } else {
         setError(caught);

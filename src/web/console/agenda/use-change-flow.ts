@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Appointment, UndoChangeResult } from '../../../contracts/scheduling';
-import { ApiError, api } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { useI18n } from '../i18n';
 import { type PendingChange, type Placement, tellsPatient } from './move-confirm-dialog';
 
@@ -63,12 +63,8 @@ export function useChangeFlow({ refresh, onMessage }: Options) {
         undo: { appointmentId: saved.id, version: saved.version, before },
       });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'CONFIRMATION_REQUIRED') {
-        const own = caught.details.ownPractitioner as {
-          title: string | null;
-          firstName: string;
-          lastName: string;
-        } | null;
+      if (isApiError(caught, 'CONFIRMATION_REQUIRED') && caught.details.reason === 'own_practitioner') {
+        const own = caught.details.ownPractitioner;
         const practitioner = own ? [own.title, own.firstName, own.lastName].filter(Boolean).join(' ') : '';
         setQuestion({ change, notify, practitioner });
       } else {

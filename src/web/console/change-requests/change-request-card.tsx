@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { StaffChangeRequest } from '../../../contracts/patient-app';
-import { ApiError, api } from '../../shared/api';
+import { api, isApiError } from '../../shared/api';
 import { displayDate } from '../../shared/dates';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
@@ -53,7 +53,7 @@ export function ChangeRequestCard({
   const kind = t(`reviews.kind.${request.kind}`);
   const pending = request.status === 'pending';
   const matches = lateMatches ?? (request.possibleDuplicates.length > 0 ? request.possibleDuplicates : null);
-  const stale = error instanceof ApiError && error.code === 'CONFLICT' && error.details.status !== undefined;
+  const stale = isApiError(error, 'CONFLICT') && error.details?.status !== undefined;
   const conflict = conflictMessage(error);
 
   const accept = async (body: { confirmDuplicate?: true; existingPatientId?: string }) => {
@@ -67,8 +67,7 @@ export function ChangeRequestCard({
       const found = duplicateMatches(caught);
       if (found) setLateMatches(found);
       else setError(caught);
-      if (caught instanceof ApiError && caught.code === 'CONFLICT' && caught.details.status !== undefined)
-        onStale();
+      if (isApiError(caught, 'CONFLICT') && caught.details?.status !== undefined) onStale();
     } finally {
       setBusy(false);
     }

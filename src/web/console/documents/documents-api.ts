@@ -1,5 +1,4 @@
 import type { DocumentType, StaffDocument, Visibility } from '../../../contracts/documents';
-import type { ErrorBody } from '../../../contracts/errors';
 import { ApiError } from '../../shared/api';
 import { activeLang } from '../../shared/i18n';
 
@@ -65,18 +64,9 @@ export function uploadDocument(
         resolve(body as StaffDocument);
         return;
       }
-      const error = body as Partial<ErrorBody> | null;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'INTERNAL',
-          error?.message ?? request.statusText,
-          error?.issues ?? [],
-          error?.details ?? {},
-        ),
-      );
+      reject(ApiError.fromAnswer(request.status, body, request.statusText));
     };
-    request.onerror = () => reject(new ApiError(0, 'NETWORK', ''));
+    request.onerror = () => reject(ApiError.network());
     request.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     request.send(form);
   });

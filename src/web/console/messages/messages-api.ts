@@ -1,4 +1,3 @@
-import type { ErrorBody } from '../../../contracts/errors';
 import type { Attachment, MessageTemplate } from '../../../contracts/messaging';
 import { ApiError } from '../../shared/api';
 import { activeLang } from '../../shared/i18n';
@@ -49,18 +48,11 @@ export async function sendForm<T>(
       body: form,
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', '');
+    throw ApiError.network();
   }
   const body = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return body as T;
-  const error = body as Partial<ErrorBody> | null;
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'INTERNAL',
-    error?.message ?? response.statusText,
-    error?.issues ?? [],
-    error?.details ?? {},
-  );
+  throw ApiError.fromAnswer(response.status, body, response.statusText);
 }
 
 /** Refusals about a file itself: shown next to the file input. */

@@ -1,36 +1,21 @@
 import { useEffect, useId, useRef } from 'react';
 import { Link, useRouter } from 'wouter';
-import { ApiError } from '../../shared/api';
+import { type ApiErrorDetails, isApiError } from '../../shared/api';
 import { displayDate } from '../../shared/dates';
 import { Button } from '../../shared/ui/button';
 import { useI18n } from '../i18n';
 import { displayPhone } from './format';
 
-export interface DuplicateMatch {
-  id: string;
-  lastName: string;
-  firstName: string;
-  birthDate: string;
-  mobilePhone: string | null;
-}
-
-function isMatch(value: unknown): value is DuplicateMatch {
-  if (typeof value !== 'object' || value === null) return false;
-  const match = value as Record<string, unknown>;
-  return (
-    typeof match.id === 'string' &&
-    typeof match.lastName === 'string' &&
-    typeof match.firstName === 'string' &&
-    typeof match.birthDate === 'string' &&
-    (match.mobilePhone === null || typeof match.mobilePhone === 'string')
-  );
-}
+/** A patient file that looks like the one being saved, as the 409 "possible duplicate" names it. */
+export type DuplicateMatch = Extract<
+  ApiErrorDetails<'CONFIRMATION_REQUIRED'>,
+  { reason: 'possible_duplicate' }
+>['matches'][number];
 
 /** The files a 409 "possible duplicate" names (PAT-1), or null for any other error. */
 export function duplicateMatches(error: unknown): DuplicateMatch[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'CONFIRMATION_REQUIRED') return null;
-  if (error.details.reason !== 'possible_duplicate' || !Array.isArray(error.details.matches)) return null;
-  return error.details.matches.filter(isMatch);
+  if (!isApiError(error, 'CONFIRMATION_REQUIRED')) return null;
+  return error.details.reason === 'possible_duplicate' ? error.details.matches : null;
 }
 
 interface DuplicateWarningProps {

@@ -53,7 +53,9 @@ export function AddEntryDialog({ me, practitioners, onClose, onAdded, initial }:
   const submit = async () => {
     if (!patient) {
       const message = t('waitlist.pickPatient');
-      setError(new ApiError(400, 'VALIDATION_FAILED', message, [{ path: 'patientId', message }]));
+      setError(
+        new ApiError(400, { code: 'VALIDATION_FAILED', message, issues: [{ path: 'patientId', message }] }),
+      );
       return;
     }
     setBusy(true);

@@ -1,4 +1,3 @@
-import type { ErrorBody } from '../../../contracts/errors';
 import type {
   Message,
   MessageEvent as MessageNotice,
@@ -52,18 +51,11 @@ export async function sendMessage(
       body: form,
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', '');
+    throw ApiError.network();
   }
   const answer = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return answer as Message;
-  const error = answer as Partial<ErrorBody> | null;
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'INTERNAL',
-    error?.message ?? response.statusText,
-    error?.issues ?? [],
-    error?.details ?? {},
-  );
+  throw ApiError.fromAnswer(response.status, answer, response.statusText);
 }
 
 /** The file codes the server answers for a refused attachment: said under the file field. */

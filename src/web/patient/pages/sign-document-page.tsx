@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { PatientDocument, PatientDocumentList } from '../../../contracts/documents';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
-import { ApiError, api } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { ErrorAlert } from '../../shared/ui/error-alert';
@@ -114,10 +114,7 @@ function Explain({
       setBusy(false);
     }
   };
-  const wait =
-    error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS'
-      ? Number(error.details.retryAfterSeconds)
-      : 0;
+  const wait = isApiError(error, 'TOO_MANY_ATTEMPTS') ? error.details.retryAfterSeconds : 0;
   return (
     <section className="card home-card stack" aria-labelledby="sign-explain">
       <h2 id="sign-explain">{document.title}</h2>
@@ -189,8 +186,8 @@ function CodeStep({
       );
     } catch (caught) {
       setCode('');
-      if (caught instanceof ApiError && caught.code === 'CODE_INVALID') {
-        const left = Number(caught.details.attemptsLeft ?? 0);
+      if (isApiError(caught, 'CODE_INVALID')) {
+        const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setFieldError(left > 0 ? t('code.attemptsLeft', { count: left }) : t('code.dead'));
         if (left > 0) focusCode();

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
-import { ApiError, api } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { formatDateAsTyped, parseFrenchDate } from '../../shared/dates';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
@@ -185,8 +185,8 @@ function CodeStep({
       onSignedIn();
     } catch (caught) {
       setCode('');
-      if (caught instanceof ApiError && caught.code === 'CODE_INVALID') {
-        const left = Number(caught.details.attemptsLeft ?? 0);
+      if (isApiError(caught, 'CODE_INVALID')) {
+        const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setMessage({
           tone: 'error',

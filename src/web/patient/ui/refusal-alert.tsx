@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api';
+import { ApiError, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { useI18n } from '../i18n';
 import { CallPractice } from './contact-links';
@@ -16,8 +16,8 @@ export function RefusalAlert({ error, phone }: { error: unknown; phone: string |
         ? t('common.networkError')
         : error.message || t('common.genericError')
       : t('common.genericError');
-  const refused = error instanceof ApiError && error.code === 'BOOKING_NOT_ALLOWED';
-  const given = error instanceof ApiError ? error.details.phone : undefined;
+  const refused = isApiError(error, 'BOOKING_NOT_ALLOWED');
+  const given = refused ? error.details?.phone : undefined;
   return (
     <Alert tone="error">
       <span className="alert__text">{text}</span>

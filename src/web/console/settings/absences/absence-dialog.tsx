@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Absence, CoveredAppointment } from '../../../../contracts/settings';
-import { ApiError, api } from '../../../shared/api';
+import { api, isApiError } from '../../../shared/api';
 import { TextField } from '../../../shared/ui/field';
 import { SelectField } from '../../../shared/ui/select-field';
 import { useI18n } from '../../i18n';
@@ -74,11 +74,10 @@ export function AbsenceDialog({
       onSaved(saved);
     } catch (caught) {
       if (
-        caught instanceof ApiError &&
-        caught.code === 'CONFIRMATION_REQUIRED' &&
+        isApiError(caught, 'CONFIRMATION_REQUIRED') &&
         caught.details.reason === 'absence_covers_appointments'
       ) {
-        setCovered(caught.details.appointments as CoveredAppointment[]);
+        setCovered(caught.details.appointments);
       } else {
         setError(caught);
       }

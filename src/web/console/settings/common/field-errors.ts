@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/api';
+import { ApiError, isApiError } from '../../../shared/api';
 
 export type ErrorFor = (path: string) => string | undefined;
 
@@ -9,9 +9,7 @@ export function fieldErrors(error: unknown): ErrorFor {
 
 /** The reason a 409 CONFLICT carries (`last_admin`, `self`…), if the error is one. */
 export function conflictReason(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return undefined;
-  const reason = error.details.reason;
-  return typeof reason === 'string' ? reason : undefined;
+  return isApiError(error, 'CONFLICT') ? error.details?.reason : undefined;
 }
 
 /** A number typed in a field; empty (or not a number) gives null and the server says what is wrong. */
