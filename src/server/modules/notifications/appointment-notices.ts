@@ -1,19 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import type { Lang } from '../../../contracts/i18n/lang';
 import { formatPhone } from '../../../domain/phone';
 import { reminderTime } from '../../../domain/scheduling/reminders';
 import type { AppDeps, Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import {
-  appointments,
-  locations,
-  motifs,
-  patientRelations,
-  patients,
-  practices,
-  staff,
-} from '../../db/schema';
+import { appointments, locations, motifs, patients, practices, staff } from '../../db/schema';
 import { type JobRow, scheduleJob } from '../../jobs/scheduled-jobs';
 import {
   type AppointmentFacts,
@@ -25,11 +16,10 @@ import { enqueueMessage } from '../outbox/enqueue-message';
 import { mapLinkFor } from '../practice/public-practice';
 import { calendarFile } from './calendar-file';
 import { manageToken } from './manage-token';
-
-const responsable = alias(patients, 'responsable');
+import { patientContacts } from './patient-contacts';
 
 /** Everything a notice needs, in one query (and one for a dependant's responsable). */
-export async function loadNoticeFacts(db: Db, appointmentId: string) {
+export async function loadNoticeFacts(db: Db, appointmentId: string): Promise<NoticeFacts | null> {
   const [row] = await db
     .select({
       appointment: appointments,
@@ -46,29 +36,31 @@ export async function loadNoticeFacts(db: Db, appointmentId: string) {
     .innerJoin(locations, eq(locations.id, appointments.locationId))
     .innerJoin(practices, eq(practices.id, appointments.practiceId))
     .where(eq(appointments.id, appointmentId));
-  if (!row) return null;
-  let phone = row.patient.mobilePhone;
-  let email = row.patient.email;
-  if (!phone || !email) {
-    // a child without contact details is reached through parent 1, parent 2, then the guarantor
-    const contacts = await db
-      .select({ role: patientRelations.role, phone: responsable.mobilePhone, email: responsable.email })
-      .from(patientRelations)
-      .innerJoin(responsable, eq(responsable.id, patientRelations.responsableId))
-      .where(
-        and(
-          eq(patientRelations.patientId, row.patient.id),
-          inArray(patientRelations.role, ['parent1', 'parent2', 'guarantor']),
-        ),
-      )
-      .orderBy(asc(patientRelations.role));
-    phone ??= contacts.find((contact) => contact.phone)?.phone ?? null;
-    email ??= contacts.find((contact) => contact.email)?.email ?? null;
-  }
-  return { ...row, phone, email };
+  return row ? noticeFactsOf(db, row) : null;
 }
 
-type Facts = NonNullable<Awaited<ReturnType<typeof loadNoticeFacts>>>;
+/** The rows an appointment's notices and views are made of. */
+export interface AppointmentRows {
+  appointment: typeof appointments.$inferSelect;
+  patient: typeof patients.$inferSelect;
+  motif: typeof motifs.$inferSelect;
+  practitioner: typeof staff.$inferSelect;
+  location: typeof locations.$inferSelect;
+  practice: typeof practices.$inferSelect;
+}
+
+export type NoticeFacts = AppointmentRows & { phone: string | null; email: string | null };
+
+/**
+ * The facts of rows already in memory (a use case that just wrote the appointment): where to reach the
+ * patient, with the contact fallback of a dependant (a query only when the patient lacks a contact).
+ */
+export async function noticeFactsOf(db: Db, rows: AppointmentRows): Promise<NoticeFacts> {
+  const contact = (await patientContacts({ db }, [rows.patient])).get(rows.patient.id);
+  return { ...rows, phone: contact?.phone ?? null, email: contact?.email ?? null };
+}
+
+type Facts = NoticeFacts;
 
 /** The facts as the patient reads them, in the practice's zone and the patient's language. */
 export function describeAppointment(deps: AppDeps, facts: Facts, lang: Lang): AppointmentFacts {
@@ -137,7 +129,11 @@ export async function queueAppointmentNotice(
   event: NoticeEvent,
 ): Promise<number> {
   const facts = await loadNoticeFacts(ctx.db, appointmentId);
-  if (!facts) return 0;
+  return facts ? queueNoticeOf(ctx, facts, event) : 0;
+}
+
+/** `queueAppointmentNotice` of facts already loaded (or just written) in the transaction. */
+export async function queueNoticeOf(ctx: Ctx, facts: NoticeFacts, event: NoticeEvent): Promise<number> {
   const { appointment, motif, patient } = facts;
   if (!motif.notificationsEnabled || appointment.deletedAt) return 0;
   if (appointment.startsAt.getTime() <= ctx.now.getTime()) return 0;
@@ -213,6 +209,15 @@ export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise
     .innerJoin(practices, eq(practices.id, appointments.practiceId))
     .where(eq(appointments.id, appointmentId));
   if (!row) return;
+  await scheduleReminderOf(ctx, { appointmentId, ...row });
+}
+
+/** `scheduleReminder` of an appointment whose start, version and practice are already in memory. */
+export async function scheduleReminderOf(
+  ctx: Ctx,
+  row: { appointmentId: string; startsAt: Date; version: number; timeZone: string; hours: number },
+): Promise<void> {
+  const { appointmentId } = row;
   await scheduleAppReminders(ctx.db, ctx.now, { appointmentId });
   const at = reminderTime(row.startsAt.getTime(), row.hours, row.timeZone, ctx.now.getTime());
   if (at === null) return;
