@@ -18,14 +18,10 @@ import {
   staff,
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
 import { hashToken } from '../auth/tokens';
-import {
-  type NoticeFacts,
-  noticeFactsOf,
-  queueNoticeOf,
-  scheduleReminderOf,
-} from '../notifications/appointment-notices';
+import { type NoticeFacts, noticeFactsOf, queueNoticeOf } from '../notifications/appointment-notices';
 import { familyOfPhone } from '../patients/family';
 import type { Practice } from '../practice/find-practice';
 import { appendHistory, lockAgenda, slotGuarded } from '../scheduling/appointment-rules';
