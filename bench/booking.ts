@@ -47,12 +47,23 @@ import type {
   LoadMessage,
   LoadResult,
 } from './booking-load';
+import {
+  countStatements,
+  installStatementCounter,
+  type MinimalSetup,
+  minimalBooking,
+  runMinimal,
+  setUpMinimal,
+} from './booking-probes';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const BOOKING_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 /** long enough for every client to complete a few bookings before the window opens */
 const BOOKING_WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 5);
+const MINIMAL_SECONDS = Number(process.env.BENCH_MINIMAL_SECONDS ?? 10);
+/** requests of each kind whose SQL statements are counted, one at a time */
+const PROBES = 3;
 const PRACTITIONERS = 10;
 const POOL_SIZE = 10;
 const MOTIF_MINUTES = 30;
@@ -294,6 +305,7 @@ async function benchDatabase(
   const migrateStarted = performance.now();
   await database.migrate();
   const migrateMs = performance.now() - migrateStarted;
+  const minimal = await setUpMinimal(database.db, PRACTITIONERS);
   const setup = await setUp(database.db);
   console.log(
     `setup{${label}}: migrations ${(migrateMs / 1000).toFixed(1)} s; 1 practice, ${PRACTITIONERS} practitioners Mon–Fri 08:00–20:00, motif ${MOTIF_MINUTES} min, ${CLIENTS} patients with a booking grant${dbKind === 'postgres' ? `; pool ${POOL_SIZE} connections` : '; one connection (PGlite)'}; load ${load1()}`,
@@ -341,7 +353,26 @@ async function benchDatabase(
     for (const sample of ping.errorSamples) console.log(`  baseline error: ${sample}`);
     console.log(`cpu_baseline{${label}}: ${cpuText(pingCpu, ping)}`);
 
-    // 2. Bookings.
+    // 2. The minimal booking transaction, same driver and pool, same concurrency, in this process.
+    const minimalLoad = load1();
+    const minimalUse = await sampleUse(backendPids, (window) =>
+      runMinimal(database.db, minimal, {
+        clients: CLIENTS,
+        warmupSeconds: 1,
+        seconds: MINIMAL_SECONDS,
+        onWindow: window,
+      }),
+    );
+    const minimalRun = minimalUse.value;
+    const minimalPerSecond = minimalRun.committed / minimalRun.seconds;
+    console.log(
+      `minimal_tx_per_s{${label}}: ${minimalPerSecond.toFixed(1)} tx/s (BEGIN; appointment under the exclusion constraint; history row; outbox row; audit row; COMMIT — ${CLIENTS} concurrent loops in the server process, ${minimalRun.seconds.toFixed(1)} s after 1 s warm-up; failed ${minimalRun.failed}${minimalRun.firstError ? `, first error: ${minimalRun.firstError}` : ''}; load ${minimalLoad} → ${load1()})`,
+    );
+    console.log(
+      `cpu_minimal_tx{${label}}: ${perRequestText(minimalUse.use, Math.max(minimalRun.committed, 1))} per transaction`,
+    );
+
+    // 3. Bookings.
     const bookingJob: BookingJob = {
       kind: 'booking',
       base,
@@ -389,8 +420,14 @@ async function benchDatabase(
     for (const sample of run.errorSamples) console.log(`  booking error: ${sample}`);
     console.log(`booking_timeline{${label}}: ${run.timeline.join(' ')} (201 per second of the window)`);
     console.log(`cpu_booking{${label}}: ${cpuText(bookingCpu, run)}`);
+    console.log(
+      `cpu_booking_per_request{${label}}: ${perRequestText(bookingCpu, Math.max(run.completed, 1))} per booking request (201 and 409; load ${loadAfterBooking})`,
+    );
+    console.log(
+      `booking_to_minimal_ratio{${label}}: ${(perSecond / Math.max(minimalPerSecond, 1e-9)).toFixed(3)} (booking_per_s ${perSecond.toFixed(1)} / minimal_tx_per_s ${minimalPerSecond.toFixed(1)}; goal on PostgreSQL ≥ 0.25)`,
+    );
 
-    // 3. What the database holds.
+    // 4. What the database holds.
     const [overlaps] = await rows<{ pairs: number; same_start: number }>(
       database.db,
       sql`select count(*)::int as pairs,
@@ -427,10 +464,96 @@ async function benchDatabase(
     console.log(
       `appointments_created{${label}}: ${created?.total ?? '?'} (${created?.online ?? '?'} online; ${run.bookedIds?.length ?? 0} answered 201 during the whole run, warm-up included, ${bookedIds.size} distinct ids; answered 201 but not in the database: ${missing}; in the database without a 201: ${unanswered})`,
     );
+    // 5. SQL statements of one request at a time (nothing else running).
+    await countProbes(label, database.db, base, setup, minimal);
   } finally {
     await app.close();
     await deps.live.close();
   }
+}
+
+/** CPU of the server process and of the database backends around a window that `work` opens and closes. */
+async function sampleUse<T>(
+  backendPids: () => Promise<number[]>,
+  work: (window: (phase: 'start' | 'end') => void) => Promise<T>,
+): Promise<{ value: T; use: ServerUse | null }> {
+  let start: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization } | null = null;
+  let backends: { pids: number[]; cpuMs: number | null } | null = null;
+  let use: ServerUse | null = null;
+  const value = await work((phase) => {
+    if (phase === 'start') {
+      start = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+      // the backends serving the pool once the load runs (the pool closes idle connections)
+      void backendPids().then((pids) => {
+        backends = { pids, cpuMs: pids.length > 0 ? procCpuMs(pids) : null };
+      });
+    } else if (start) {
+      const began = start as { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization };
+      const cpu = process.cpuUsage(began.cpu);
+      const measured = backends as { pids: number[]; cpuMs: number | null } | null;
+      const pgEnd = measured && measured.cpuMs !== null ? procCpuMs(measured.pids) : null;
+      use = {
+        serverCpuMs: (cpu.user + cpu.system) / 1000,
+        eventLoopUtilization: performance.eventLoopUtilization(began.elu).utilization,
+        backendCpuMs: pgEnd === null || !measured?.cpuMs ? null : pgEnd - measured.cpuMs,
+      };
+    }
+  });
+  return { value, use };
+}
+
+/** Server and database CPU per unit of work. */
+function perRequestText(use: ServerUse | null, count: number): string {
+  if (!use) return 'not sampled';
+  const database =
+    use.backendCpuMs === null
+      ? 'database n/a (PGlite runs in the server process)'
+      : `database ${(use.backendCpuMs / count).toFixed(2)} ms`;
+  return `server ${(use.serverCpuMs / count).toFixed(2)} ms, ${database}`;
+}
+
+/**
+ * Counts the SQL statements of single requests, one at a time: a booking that succeeds, the same slot
+ * booked again by another patient (409 SLOT_TAKEN, refused by the check before the transaction), and
+ * the minimal transaction. Slots far ahead, where the load rarely booked.
+ */
+async function countProbes(label: string, db: Db, base: string, setup: Setup, minimal: MinimalSetup) {
+  const from = new Date(systemClock.now().getTime() + 70 * 86_400_000).toISOString();
+  const page = (await (
+    await fetch(
+      `${base}/api/public/practices/${SLUG}/slots?motifId=${setup.motifId}&days=14&from=${encodeURIComponent(from)}`,
+    )
+  ).json()) as { slots: { start: string; options: { practitionerId: string; locationId: string }[] }[] };
+  const book = (token: string, start: string, option: { practitionerId: string; locationId: string }) =>
+    fetch(`${base}/api/public/practices/${SLUG}/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        bookingToken: token,
+        motifId: setup.motifId,
+        practitionerId: option.practitionerId,
+        locationId: option.locationId,
+        startsAt: start,
+      }),
+    }).then(async (answer) => {
+      await answer.arrayBuffer();
+      return answer.status;
+    });
+  const created: string[] = [];
+  const conflicts: string[] = [];
+  for (let probe = 0; probe < PROBES; probe += 1) {
+    const slot = page.slots[probe * 3];
+    const option = slot?.options[0];
+    if (!slot || !option) break;
+    const first = await countStatements(() => book(setup.tokens[probe] as string, slot.start, option));
+    created.push(`${first.statements} (${first.value})`);
+    const second = await countStatements(() => book(setup.tokens[probe + 1] as string, slot.start, option));
+    conflicts.push(`${second.statements} (${second.value})`);
+  }
+  const minimalCount = await countStatements(() => minimalBooking(db, minimal, 1_000_000));
+  console.log(
+    `sql_statements{${label}}: per successful booking ${created.join(', ')}; per 409 ${conflicts.join(', ')}; minimal transaction ${minimalCount.statements} (counted at the driver, BEGIN and COMMIT included; one request at a time, status in brackets; load ${load1()})`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -447,6 +570,7 @@ process.on('SIGINT', () => {
 });
 
 async function main() {
+  installStatementCounter();
   console.log(`machine_start: ${machine()}`);
   console.log(
     `transport: real HTTP — Fastify on 127.0.0.1:<random port>; load from a forked Node process (node:http, one keep-alive socket per client, closed loop)`,

@@ -9,7 +9,13 @@ import { runDueJobs } from '../../src/server/jobs/scheduled-jobs';
 import { drainOutbox } from '../../src/server/modules/outbox/drain-outbox';
 import { createTransports } from '../../src/server/modules/outbox/transports';
 import { staffClient } from '../support/client';
-import { makePatient, makeSchedulingPractice, nextWeekdayAt, testPassword } from '../support/factories';
+import {
+  linkResponsable,
+  makePatient,
+  makeSchedulingPractice,
+  nextWeekdayAt,
+  testPassword,
+} from '../support/factories';
 import { startSmtpServer } from '../support/smtp';
 import { createTestApp, openTestDatabase, type TestApp } from '../support/test-app';
 
@@ -258,5 +264,46 @@ describe('failures', () => {
     expect(row?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     const unused = await t.deps.db.select().from(appointments).where(eq(appointments.id, booked.id));
     expect(unused).toHaveLength(1);
+  });
+});
+
+describe('a dependant without contact details', () => {
+  it('is reached through parent 1 before the guarantor, whatever the roles’ alphabetical order', async () => {
+    const s = await setup();
+    const guarantor = await makePatient(t.deps.db, s.practice.id, {
+      firstName: 'Gérard',
+      lastName: 'Garant',
+      mobilePhone: '+33639982001',
+      email: 'garant@mail.example',
+    });
+    const parent = await makePatient(t.deps.db, s.practice.id, {
+      firstName: 'Paule',
+      lastName: 'Durand',
+      mobilePhone: '+33639982002',
+      email: 'parent@mail.example',
+    });
+    const child = await makePatient(t.deps.db, s.practice.id, {
+      firstName: 'Lou',
+      lastName: 'Durand',
+      mobilePhone: null,
+      email: null,
+      notificationChannel: 'both',
+      ownPractitionerId: s.dentist.id,
+    });
+    await linkResponsable(t.deps.db, s.practice.id, child.id, guarantor.id, 'guarantor');
+    await linkResponsable(t.deps.db, s.practice.id, child.id, parent.id, 'parent1');
+    const answer = await s.desk.post<Booked>('/api/console/appointments', {
+      practitionerId: s.dentist.id,
+      locationId: s.location.id,
+      motifId: s.motif.id,
+      patientId: child.id,
+      startsAt: nextWeekdayAt(11),
+    });
+    expect(answer.status).toBe(201);
+    const sent = await messagesOf(answer.body.id);
+    expect(sent.map((message) => [message.channel, message.recipient]).sort()).toEqual([
+      ['email', 'parent@mail.example'],
+      ['sms', '+33639982002'],
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import type { AppDeps } from '../context';
+import { sendReminder } from '../modules/app-reminders/appointment-reminders';
 import {
   appReminderKind,
   scheduleUpcomingAppReminders,
 } from '../modules/app-reminders/schedule-app-reminders';
 import { sendAppReminder } from '../modules/app-reminders/send-app-reminder';
 import { feedJobHandlers, feedSchedulers } from '../modules/feeds/job-handlers';
-import { sendReminder } from '../modules/notifications/appointment-notices';
 import { waitlistJobHandlers } from '../modules/waitlist/job-handlers';
 import type { JobHandler } from './scheduled-jobs';
 

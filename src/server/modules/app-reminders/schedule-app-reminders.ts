@@ -91,8 +91,8 @@ function payloadOf(
 }
 
 /**
- * Upcoming live appointments and the signed-in phones that reach their patient: two set queries (own
- * phone, responsable's phone), whatever the number of appointments.
+ * Upcoming live appointments and the signed-in phones that reach their patient: one statement (own
+ * phone, union responsables' phones), whatever the number of appointments.
  */
 async function appointmentsReachedByApp(db: Db, now: Date, scope: ReminderScope) {
   const liveSessionOf = (phone: SQL | typeof patients.mobilePhone) =>
@@ -128,7 +128,8 @@ async function appointmentsReachedByApp(db: Db, now: Date, scope: ReminderScope)
     practiceId: appointments.practiceId,
     timeZone: practices.timeZone,
   };
-  const own = await db
+  // the own phone and the responsables' phones in one statement
+  const reached = await db
     .select({ ...columns, phone: sql<string>`${patients.mobilePhone}` })
     .from(appointments)
     .innerJoin(patients, eq(patients.id, appointments.patientId))
@@ -139,24 +140,26 @@ async function appointmentsReachedByApp(db: Db, now: Date, scope: ReminderScope)
         'phone' in scope ? eq(patients.mobilePhone, scope.phone) : undefined,
         liveSessionOf(patients.mobilePhone),
       ),
-    );
-  const throughResponsable = await db
-    .select({ ...columns, phone: sql<string>`${responsable.mobilePhone}` })
-    .from(appointments)
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .innerJoin(practices, eq(practices.id, appointments.practiceId))
-    .innerJoin(patientRelations, eq(patientRelations.patientId, patients.id))
-    .innerJoin(responsable, eq(responsable.id, patientRelations.responsableId))
-    .where(
-      and(
-        upcoming,
-        eq(responsable.practiceId, appointments.practiceId),
-        'phone' in scope ? eq(responsable.mobilePhone, scope.phone) : undefined,
-        liveSessionOf(sql`${responsable.mobilePhone}`),
-      ),
+    )
+    .unionAll(
+      db
+        .select({ ...columns, phone: sql<string>`${responsable.mobilePhone}` })
+        .from(appointments)
+        .innerJoin(patients, eq(patients.id, appointments.patientId))
+        .innerJoin(practices, eq(practices.id, appointments.practiceId))
+        .innerJoin(patientRelations, eq(patientRelations.patientId, patients.id))
+        .innerJoin(responsable, eq(responsable.id, patientRelations.responsableId))
+        .where(
+          and(
+            upcoming,
+            eq(responsable.practiceId, appointments.practiceId),
+            'phone' in scope ? eq(responsable.mobilePhone, scope.phone) : undefined,
+            liveSessionOf(sql`${responsable.mobilePhone}`),
+          ),
+        ),
     );
   const seen = new Set<string>();
-  return [...own, ...throughResponsable].filter((row) => {
+  return reached.filter((row) => {
     const key = `${row.appointmentId} ${row.phone}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,8 +1,7 @@
 import type { BookedAppointment } from '../../../contracts/booking';
 import type { AppDeps } from '../../context';
-import type { appointments, locations, motifs, patients, practices, staff } from '../../db/schema';
 import { AppError } from '../../errors';
-import { loadNoticeFacts } from '../notifications/appointment-notices';
+import { type AppointmentRows, loadNoticeFacts } from '../notifications/appointment-notices';
 import { manageToken } from '../notifications/manage-token';
 import { mapLinkFor } from '../practice/public-practice';
 
@@ -10,14 +9,7 @@ import { mapLinkFor } from '../practice/public-practice';
  * The rows an appointment's view is made of (one join: see `loadNoticeFacts`).
  * @public
  */
-export interface BookedFacts {
-  appointment: typeof appointments.$inferSelect;
-  practice: typeof practices.$inferSelect;
-  practitioner: typeof staff.$inferSelect;
-  location: typeof locations.$inferSelect;
-  motif: typeof motifs.$inferSelect;
-  patient: typeof patients.$inferSelect;
-}
+export type BookedFacts = AppointmentRows;
 
 /**
  * An appointment as its patient sees it on the confirmation and manage pages (BOOK-4): what, when,

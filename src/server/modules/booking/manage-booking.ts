@@ -2,15 +2,14 @@ import type { BookedAppointment, PublicSlotPage } from '../../../contracts/booki
 import type { Lang } from '../../../contracts/i18n/lang';
 import { onlineRefusal } from '../../../domain/scheduling/online-rules';
 import { type AppDeps, type Ctx, makeCtx, withTransaction } from '../../context';
-import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { appointmentCalendar, loadNoticeFacts } from '../notifications/appointment-notices';
 import { appointmentOfToken, manageLinkExpired } from '../notifications/manage-token';
 import { lockAgenda } from '../scheduling/appointment-rules';
 import { cancelAppointment } from '../scheduling/cancel-appointment';
 import { updateAppointment } from '../scheduling/update-appointment';
-import { bookedView } from './booked-view';
-import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
+import { bookedAppointmentOf, bookedView } from './booked-view';
+import { onlineSlots, type SlotLength } from './online-availability';
 import { findPublicSlots } from './public-slots';
 
 interface Meta {
@@ -67,8 +66,7 @@ function assertChangeable(view: BookedAppointment, deps: AppDeps): void {
 
 /** The manage page (BOOK-4): the appointment, without signing in. */
 export async function getManagedAppointment(deps: AppDeps, token: string): Promise<BookedAppointment> {
-  const facts = await resolve(deps, token);
-  return bookedView(deps, facts.appointment.id);
+  return bookedAppointmentOf(deps, await resolve(deps, token));
 }
 
 /** Cancels from the manage link; the cancellation time classifies the absence (RDV-7). */
@@ -78,7 +76,7 @@ export async function cancelManagedAppointment(
   meta: Meta,
 ): Promise<BookedAppointment> {
   const facts = await resolve(deps, token);
-  assertChangeable(await bookedView(deps, facts.appointment.id), deps);
+  assertChangeable(bookedAppointmentOf(deps, facts), deps);
   await cancelAppointment(patientCtx(deps, facts, meta), facts.appointment.id, {
     by: 'patient',
     reason: null,
@@ -110,7 +108,11 @@ export async function slotsForManagedMove(
   );
 }
 
-/** Moves from the manage link to another free slot, before the cutoff; a new confirmation follows. */
+/**
+ * Moves from the manage link to another free slot, before the cutoff; a new confirmation follows. The
+ * rules are checked on the appointment's rows read once (the link's), the slot alone in the agenda,
+ * inside the transaction that moves it.
+ */
 export async function moveManagedAppointment(
   deps: AppDeps,
   token: string,
@@ -118,49 +120,46 @@ export async function moveManagedAppointment(
   meta: Meta,
 ): Promise<BookedAppointment> {
   const facts = await resolve(deps, token);
-  assertChangeable(await bookedView(deps, facts.appointment.id), deps);
+  assertChangeable(bookedAppointmentOf(deps, facts), deps);
   const now = deps.clock.now();
   const start = new Date(input.startsAt);
-  const offer = (await onlinePractitioners(deps.db, facts.practice.id)).find(
-    (entry) => entry.member.id === facts.practitioner.id,
-  );
-  const freeSlot = async (db: Db) =>
-    (
-      await onlineSlots(db, facts.practice, facts.motif, [facts.practitioner.id], {
-        from: start,
-        to: new Date(start.getTime() + 60_000),
-        now,
-        length: ownLength(facts.appointment),
-      })
-    ).find(
-      (slot) => slot.start === start.getTime() && (!input.locationId || slot.locationId === input.locationId),
-    );
-  const free = await freeSlot(deps.db);
+  const { practice, practitioner, motif, appointment } = facts;
   const refusal = onlineRefusal({
-    practiceOpen: facts.practice.onlineBookingOpen,
-    practitionerOpen: !!offer,
-    motif: facts.motif,
+    practiceOpen: practice.onlineBookingOpen,
+    // a practitioner patients may book online (SET-7), as `onlinePractitioners` lists them
+    practitionerOpen:
+      practitioner.role === 'practitioner' && !practitioner.removedAt && practitioner.onlineBookingOpen,
+    motif,
     // a move keeps the patient and the practitioner: the patient rules held at booking still hold
-    knownPatient: facts.motif.patientRestriction !== 'new_only',
+    knownPatient: motif.patientRestriction !== 'new_only',
     ownOrReferent: true,
     start: start.getTime(),
     now: now.getTime(),
-    timeZone: facts.practice.timeZone,
-    isFreeSlot: !!free,
+    timeZone: practice.timeZone,
+    // the slot itself is checked below, alone in the agenda: it is the last rule
+    isFreeSlot: true,
   });
-  if (refusal === 'not_a_slot') throw new AppError('SLOT_TAKEN');
   if (refusal) throw AppError.refused(refusal);
-  // checked again alone in the practitioner's agenda (see lockAgenda), then moved in the same transaction
+  // checked alone in the practitioner's agenda (see lockAgenda), then moved in the same transaction
   await withTransaction(patientCtx(deps, facts, meta), async (tx) => {
-    await lockAgenda(tx, facts.practitioner.id);
-    const slot = await freeSlot(tx.db);
+    await lockAgenda(tx, practitioner.id);
+    const slot = (
+      await onlineSlots(tx.db, practice, motif, [practitioner.id], {
+        from: start,
+        to: new Date(start.getTime() + 60_000),
+        now,
+        length: ownLength(appointment),
+      })
+    ).find(
+      (free) => free.start === start.getTime() && (!input.locationId || free.locationId === input.locationId),
+    );
     if (!slot) throw new AppError('SLOT_TAKEN');
-    await updateAppointment(tx, facts.appointment.id, {
+    await updateAppointment(tx, appointment.id, {
       startsAt: start.toISOString(),
-      ...(slot.locationId !== facts.appointment.locationId ? { locationId: slot.locationId } : {}),
+      ...(slot.locationId !== appointment.locationId ? { locationId: slot.locationId } : {}),
     });
   });
-  return bookedView(deps, facts.appointment.id);
+  return bookedView(deps, appointment.id);
 }
 
 /** The appointment as an .ics file, for "add to my calendar". */

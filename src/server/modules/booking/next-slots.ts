@@ -1,34 +1,27 @@
-import { and, eq } from 'drizzle-orm';
 import { mergeAnyPractitioner } from '../../../domain/scheduling/slots';
-import type { AppDeps } from '../../context';
-import { motifs } from '../../db/schema';
+import type { Ctx } from '../../context';
 import type { Practice } from '../practice/find-practice';
-import { onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
+import { type MotifRow, onlinePractitioners, onlineSlots, type SlotLength } from './online-availability';
 
 const dayMs = 86_400_000;
 
 /** The next few online slots of a motif from a time, with the same practitioner first, then anyone. */
 export async function nextOnlineSlots(
-  deps: AppDeps,
+  ctx: Ctx,
   practice: Practice,
-  motifId: string,
+  motif: MotifRow,
   practitionerId: string,
   after: Date,
   length: SlotLength,
 ) {
-  const [motif] = await deps.db
-    .select()
-    .from(motifs)
-    .where(and(eq(motifs.id, motifId), eq(motifs.practiceId, practice.id)));
-  if (!motif) return [];
-  const offering = (await onlinePractitioners(deps.db, practice.id))
+  const offering = (await onlinePractitioners(ctx.db, practice.id))
     .filter((entry) => entry.everyMotif || entry.motifIds.includes(motif.id))
     .map((entry) => entry.member.id);
-  const now = deps.clock.now();
+  const now = ctx.deps.clock.now();
   for (const ids of [[practitionerId].filter((id) => offering.includes(id)), offering]) {
     if (ids.length === 0) continue;
     const slots = mergeAnyPractitioner(
-      await onlineSlots(deps.db, practice, motif, ids, {
+      await onlineSlots(ctx.db, practice, motif, ids, {
         from: after,
         to: new Date(after.getTime() + 21 * dayMs),
         now,

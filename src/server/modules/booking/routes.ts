@@ -15,8 +15,10 @@ import {
 import { errorResponses } from '../../../contracts/common';
 import { instantField, slugField } from '../../../contracts/fields';
 import { codeChallengeSchema, resendCodeBody } from '../../../contracts/patient-auth';
+import { makeCtx } from '../../context';
 import { publicAccess } from '../../http/access';
 import { resendCode } from '../auth/send-code';
+import { findPracticeBySlug } from '../practice/find-practice';
 import { getBookingPage } from './booking-page';
 import { createBooking } from './create-booking';
 import { identifyForBooking } from './identify-for-booking';
@@ -141,8 +143,11 @@ export function bookingRoutes(app: FastifyInstance): void {
       },
       config: { access: publicAccess },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createBooking(app.deps, request.params.slug, request.body, meta(request))),
+    async (request, reply) => {
+      const practice = await findPracticeBySlug(app.deps.db, request.params.slug);
+      const ctx = makeCtx(app.deps, { practiceId: practice.id, actor: { kind: 'public' }, ...meta(request) });
+      return reply.status(201).send(await createBooking(ctx, request.body));
+    },
   );
 
   r.get(

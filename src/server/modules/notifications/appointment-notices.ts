@@ -1,38 +1,25 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import type { Lang } from '../../../contracts/i18n/lang';
 import { formatPhone } from '../../../domain/phone';
-import { reminderTime } from '../../../domain/scheduling/reminders';
 import type { AppDeps, Ctx } from '../../context';
 import type { Db } from '../../db/client';
-import {
-  appointments,
-  locations,
-  motifs,
-  patientRelations,
-  patients,
-  practices,
-  staff,
-} from '../../db/schema';
-import { type JobRow, scheduleJob } from '../../jobs/scheduled-jobs';
+import { appointments, locations, motifs, patients, practices, staff } from '../../db/schema';
 import {
   type AppointmentFacts,
   appointmentNotice,
   type NoticeEvent,
 } from '../../messages/appointment-templates';
-import { remindedInApp, scheduleAppReminders } from '../app-reminders/schedule-app-reminders';
 import { enqueueMessage } from '../outbox/enqueue-message';
 import { mapLinkFor } from '../practice/public-practice';
 import { calendarFile } from './calendar-file';
 import { manageToken } from './manage-token';
-
-const responsable = alias(patients, 'responsable');
+import { patientContacts } from './patient-contacts';
 
 /**
  * Everything a notice needs, in one query (and one for a dependant's responsable).
  * @public
  */
-export async function loadNoticeFacts(db: Db, appointmentId: string) {
+export async function loadNoticeFacts(db: Db, appointmentId: string): Promise<NoticeFacts | null> {
   const [row] = await db
     .select({
       appointment: appointments,
@@ -49,29 +36,36 @@ export async function loadNoticeFacts(db: Db, appointmentId: string) {
     .innerJoin(locations, eq(locations.id, appointments.locationId))
     .innerJoin(practices, eq(practices.id, appointments.practiceId))
     .where(eq(appointments.id, appointmentId));
-  if (!row) return null;
-  let phone = row.patient.mobilePhone;
-  let email = row.patient.email;
-  if (!phone || !email) {
-    // a child without contact details is reached through parent 1, parent 2, then the guarantor
-    const contacts = await db
-      .select({ role: patientRelations.role, phone: responsable.mobilePhone, email: responsable.email })
-      .from(patientRelations)
-      .innerJoin(responsable, eq(responsable.id, patientRelations.responsableId))
-      .where(
-        and(
-          eq(patientRelations.patientId, row.patient.id),
-          inArray(patientRelations.role, ['parent1', 'parent2', 'guarantor']),
-        ),
-      )
-      .orderBy(asc(patientRelations.role));
-    phone ??= contacts.find((contact) => contact.phone)?.phone ?? null;
-    email ??= contacts.find((contact) => contact.email)?.email ?? null;
-  }
-  return { ...row, phone, email };
+  return row ? noticeFactsOf(db, row) : null;
 }
 
-type Facts = NonNullable<Awaited<ReturnType<typeof loadNoticeFacts>>>;
+/**
+ * The rows an appointment's notices and views are made of.
+ * @public
+ */
+export interface AppointmentRows {
+  appointment: typeof appointments.$inferSelect;
+  patient: typeof patients.$inferSelect;
+  motif: typeof motifs.$inferSelect;
+  practitioner: typeof staff.$inferSelect;
+  location: typeof locations.$inferSelect;
+  practice: typeof practices.$inferSelect;
+}
+
+/** @public */
+export type NoticeFacts = AppointmentRows & { phone: string | null; email: string | null };
+
+/**
+ * The facts of rows already in memory (a use case that just wrote the appointment): where to reach the
+ * patient, with the contact fallback of a dependant (a query only when the patient lacks a contact).
+ * @public
+ */
+export async function noticeFactsOf(db: Db, rows: AppointmentRows): Promise<NoticeFacts> {
+  const contact = (await patientContacts({ db }, [rows.patient])).get(rows.patient.id);
+  return { ...rows, phone: contact?.phone ?? null, email: contact?.email ?? null };
+}
+
+type Facts = NoticeFacts;
 
 /**
  * The facts as the patient reads them, in the practice's zone and the patient's language.
@@ -147,7 +141,14 @@ export async function queueAppointmentNotice(
   event: NoticeEvent,
 ): Promise<number> {
   const facts = await loadNoticeFacts(ctx.db, appointmentId);
-  if (!facts) return 0;
+  return facts ? queueNoticeOf(ctx, facts, event) : 0;
+}
+
+/**
+ * `queueAppointmentNotice` of facts already loaded (or just written) in the transaction.
+ * @public
+ */
+export async function queueNoticeOf(ctx: Ctx, facts: NoticeFacts, event: NoticeEvent): Promise<number> {
   const { appointment, motif, patient } = facts;
   if (!motif.notificationsEnabled || appointment.deletedAt) return 0;
   if (appointment.startsAt.getTime() <= ctx.now.getTime()) return 0;
@@ -205,61 +206,4 @@ export async function queueAppointmentNotice(
   }
   if (queued > 0) ctx.deps.kickOutbox();
   return queued;
-}
-
-/**
- * Schedules the reminder of the appointment's current version (a moved appointment gets a new one),
- * and the reminders patients set in the app (NOT-2) for the phones signed in that reach its patient.
- * @public
- */
-export async function scheduleReminder(ctx: Ctx, appointmentId: string): Promise<void> {
-  const [row] = await ctx.db
-    .select({
-      startsAt: appointments.startsAt,
-      version: appointments.version,
-      timeZone: practices.timeZone,
-      hours: practices.reminderHoursBefore,
-    })
-    .from(appointments)
-    .innerJoin(practices, eq(practices.id, appointments.practiceId))
-    .where(eq(appointments.id, appointmentId));
-  if (!row) return;
-  await scheduleAppReminders(ctx.db, ctx.now, { appointmentId });
-  const at = reminderTime(row.startsAt.getTime(), row.hours, row.timeZone, ctx.now.getTime());
-  if (at === null) return;
-  await scheduleJob(ctx.db, {
-    kind: 'appointment_reminder',
-    practiceId: ctx.practiceId,
-    runAt: new Date(at),
-    payload: { appointmentId, version: row.version },
-    uniqueKey: `reminder:${appointmentId}:v${row.version}`,
-  });
-}
-
-/**
- * The reminder job: sent only if the appointment is still the one it was scheduled for, and not when
- * the patient's reminders set in the app cover it (they replace this one, see `remindedInApp`).
- * @public
- */
-export async function sendReminder(deps: AppDeps, job: JobRow): Promise<void> {
-  const appointmentId = String(job.payload.appointmentId ?? '');
-  const [row] = await deps.db.select().from(appointments).where(eq(appointments.id, appointmentId));
-  if (!row || row.version !== job.payload.version || row.cancelledAt || row.deletedAt) return;
-  if (await remindedInApp(deps.db, deps.clock.now(), appointmentId)) return;
-  await deps.db.transaction(async (db) => {
-    await queueAppointmentNotice(
-      {
-        deps,
-        db,
-        practiceId: row.practiceId,
-        actor: { kind: 'system' },
-        requestId: `job:${job.id}`,
-        ip: null,
-        lang: 'fr',
-        now: deps.clock.now(),
-      },
-      appointmentId,
-      'reminder',
-    );
-  });
 }

@@ -29,14 +29,30 @@ export async function appointmentViews(
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .where(and(eq(appointments.practiceId, practiceId), where))
     .orderBy(appointments.startsAt);
-  return rows.map(({ appointment, motifName, colour, patient }) => ({
+  return rows.map(({ appointment, motifName, colour, patient }) =>
+    appointmentViewOf(appointment, { name: motifName, colour }, patient),
+  );
+}
+
+/** The agenda's view of rows already in memory (a use case that just wrote the appointment). */
+export function appointmentViewOf(
+  appointment: typeof appointments.$inferSelect,
+  motif: { name: string; colour: string },
+  patient: { id: string; lastName: string; firstName: string; birthDate: string },
+): Appointment {
+  return {
     id: appointment.id,
     practitionerId: appointment.practitionerId,
     locationId: appointment.locationId,
     motifId: appointment.motifId,
-    motifName,
-    colour,
-    patient,
+    motifName: motif.name,
+    colour: motif.colour,
+    patient: {
+      id: patient.id,
+      lastName: patient.lastName,
+      firstName: patient.firstName,
+      birthDate: patient.birthDate,
+    },
     startsAt: appointment.startsAt.toISOString(),
     endsAt: appointment.endsAt.toISOString(),
     status: appointment.status,
@@ -47,5 +63,5 @@ export async function appointmentViews(
     carteVitale: appointment.carteVitale,
     firstVisit: appointment.firstVisit,
     version: appointment.version,
-  }));
+  };
 }

@@ -5,8 +5,10 @@ import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { type Ctx, withTransaction } from '../../context';
 import { appointments, patients } from '../../db/schema';
 import { AppError } from '../../errors';
+import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
-import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
+import { noticeFactsOf, queueNoticeOf } from '../notifications/appointment-notices';
+import { findPracticeById } from '../practice/find-practice';
 import {
   appendHistory,
   checkLocation,
@@ -16,7 +18,7 @@ import {
   checkPractitioner,
   slotGuarded,
 } from './appointment-rules';
-import { appointmentViews } from './appointment-view';
+import { appointmentViewOf } from './appointment-view';
 
 /**
  * A staff member books an appointment (RDV-2). The motif sets the duration (its first-visit duration
@@ -31,8 +33,8 @@ export async function createAppointment(
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const staffId = ctx.actor.staffId;
   const created = await withTransaction(ctx, async (tx) => {
-    await checkPractitioner(tx, input.practitionerId);
-    await checkLocation(tx, input.locationId);
+    const practitioner = await checkPractitioner(tx, input.practitionerId);
+    const location = await checkLocation(tx, input.locationId);
     const motif = await checkMotif(tx, input.motifId);
     const patient = await checkPatient(tx, input.patientId);
     const agreed = await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
@@ -61,11 +63,13 @@ export async function createAppointment(
         .returning(),
     );
     if (!row) throw new AppError('INTERNAL');
+    let bookedPatient = patient;
     if (!patient.ownPractitionerId) {
       await tx.db
         .update(patients)
         .set({ ownPractitionerId: input.practitionerId, updatedAt: tx.now })
         .where(eq(patients.id, patient.id));
+      bookedPatient = { ...patient, ownPractitionerId: input.practitionerId, updatedAt: tx.now };
     }
     await appendHistory(tx, row.id, 'created', {
       startsAt: row.startsAt.toISOString(),
@@ -73,17 +77,31 @@ export async function createAppointment(
       motifId: row.motifId,
       ...(agreed ? { patientAgreedOtherPractitioner: true } : {}),
     });
-    await queueAppointmentNotice(tx, row.id, 'confirmation');
-    await scheduleReminder(tx, row.id);
+    // the notice and the reminder are made of the rows in memory: nothing read back
+    const practice = await findPracticeById(tx.db, tx.practiceId);
+    const facts = await noticeFactsOf(tx.db, {
+      appointment: row,
+      patient: bookedPatient,
+      motif,
+      practitioner,
+      location,
+      practice,
+    });
+    await queueNoticeOf(tx, facts, 'confirmation');
+    await scheduleReminderOf(tx, {
+      appointmentId: row.id,
+      startsAt: row.startsAt,
+      version: row.version,
+      timeZone: practice.timeZone,
+      hours: practice.reminderHoursBefore,
+    });
     await recordAudit(tx, {
       action: 'appointment.create',
       entity: 'appointment',
       entityId: row.id,
       patientId: patient.id,
     });
-    const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, row.id));
-    if (!view) throw new AppError('INTERNAL');
-    return view;
+    return appointmentViewOf(row, motif, patient);
   });
   ctx.deps.live.publish({
     practiceId: ctx.practiceId,

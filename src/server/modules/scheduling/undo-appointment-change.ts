@@ -4,8 +4,9 @@ import type { UndoChangeResult, undoChangeBody } from '../../../contracts/schedu
 import { type Ctx, withTransaction } from '../../context';
 import { appointments } from '../../db/schema';
 import { AppError } from '../../errors';
+import { scheduleReminder } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
-import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
+import { queueAppointmentNotice } from '../notifications/appointment-notices';
 import {
   appendHistory,
   checkLocation,

@@ -5,8 +5,9 @@ import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { type Ctx, withTransaction } from '../../context';
 import { appointments } from '../../db/schema';
 import { AppError } from '../../errors';
+import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
-import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
+import { loadNoticeFacts, queueNoticeOf } from '../notifications/appointment-notices';
 import {
   appendHistory,
   checkLocation,
@@ -15,7 +16,7 @@ import {
   lockAppointment,
   slotGuarded,
 } from './appointment-rules';
-import { appointmentViews } from './appointment-view';
+import { appointmentViewOf, appointmentViews } from './appointment-view';
 import { holdMoveNotices } from './move-notices';
 
 /**
@@ -98,9 +99,11 @@ export async function updateAppointment(
         .where(eq(appointments.id, id)),
     );
     for (const [action, details] of history) await appendHistory(tx, id, action, details);
-    if (notifiable) {
+    // a change patients are told about: its rows read once, for the notice, the reminder and the answer
+    const facts = notifiable ? await loadNoticeFacts(tx.db, id) : null;
+    if (facts) {
       if (input.notifyPatient !== false) {
-        await queueAppointmentNotice(tx, id, 'moved');
+        await queueNoticeOf(tx, facts, 'moved');
         if (input.noticeDelaySeconds)
           await holdMoveNotices(
             tx,
@@ -109,7 +112,13 @@ export async function updateAppointment(
             new Date(tx.now.getTime() + input.noticeDelaySeconds * 1000),
           );
       }
-      await scheduleReminder(tx, id);
+      await scheduleReminderOf(tx, {
+        appointmentId: id,
+        startsAt: facts.appointment.startsAt,
+        version: facts.appointment.version,
+        timeZone: facts.practice.timeZone,
+        hours: facts.practice.reminderHoursBefore,
+      });
     }
     await recordAudit(tx, {
       action: 'appointment.update',
@@ -122,6 +131,7 @@ export async function updateAppointment(
       },
     });
     practitionersTouched = [...new Set([current.practitionerId, practitionerId])];
+    if (facts) return appointmentViewOf(facts.appointment, facts.motif, facts.patient);
     const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, id));
     if (!view) throw new AppError('INTERNAL');
     return view;

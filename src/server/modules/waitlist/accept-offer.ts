@@ -13,9 +13,10 @@ import {
   waitlistOffers,
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { scheduleReminder } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
 import { bookedView } from '../booking/booked-view';
-import { queueAppointmentNotice, scheduleReminder } from '../notifications/appointment-notices';
+import { queueAppointmentNotice } from '../notifications/appointment-notices';
 import type { Practice } from '../practice/find-practice';
 import { appendHistory, slotGuarded } from '../scheduling/appointment-rules';
 import { type FoundOffer, findOffer } from './get-offer';
