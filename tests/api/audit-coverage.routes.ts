@@ -532,7 +532,7 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
-    todo: 'owned by the booking helper (scheduling/appointment-rules.ts)',
+    action: 'patient.own_practitioner_shown',
   },
   'a patient already waiting names their entry (ALREADY_EXISTS)': {
     route: 'POST /api/console/waitlist',
@@ -559,7 +559,7 @@ export const refusals: Record<string, Refusal> = {
     },
     status: 409,
     code: 'CONFIRMATION_REQUIRED',
-    todo: 'owned by the booking helper (scheduling/appointment-rules.ts)',
+    action: 'patient.own_practitioner_shown',
   },
   'an absence over appointments lists them with their patients (CONFIRMATION_REQUIRED)': {
     route: 'POST /api/console/absences',

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { appointmentEvents, appointments, locations, motifs, patients, staff } from '../../db/schema';
 import { AppError, sqlState } from '../../errors';
+import { AuditedRefusal } from '../audit/audited-refusal';
 import { resolvePractitioners } from './visibility';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -134,9 +135,20 @@ export async function checkOwnPractitioner(
     .select({ id: staff.id, title: staff.title, firstName: staff.firstName, lastName: staff.lastName })
     .from(staff)
     .where(eq(staff.id, patient.ownPractitionerId));
-  throw new AppError('CONFIRMATION_REQUIRED', {
-    details: { reason: 'own_practitioner', ownPractitioner: own ?? null },
-  });
+  // the answer names the patient's own dentist: audited although the change rolls back (`auditRefusals`)
+  throw new AuditedRefusal(
+    'CONFIRMATION_REQUIRED',
+    { reason: 'own_practitioner', ownPractitioner: own ?? null },
+    [
+      {
+        action: 'patient.own_practitioner_shown',
+        entity: 'patient',
+        entityId: patient.id,
+        patientId: patient.id,
+        details: { practitionerId, ownPractitionerId: patient.ownPractitionerId },
+      },
+    ],
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { appointments, patients } from '../../db/schema';
 import { AppError } from '../../errors';
 import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
+import { auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { noticeFactsOf, queueNoticeOf } from '../notifications/appointment-notices';
 import { findPracticeById } from '../practice/find-practice';
@@ -32,77 +33,79 @@ export async function createAppointment(
 ): Promise<Appointment> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const staffId = ctx.actor.staffId;
-  const created = await withTransaction(ctx, async (tx) => {
-    const practitioner = await checkPractitioner(tx, input.practitionerId);
-    const location = await checkLocation(tx, input.locationId);
-    const motif = await checkMotif(tx, input.motifId);
-    const patient = await checkPatient(tx, input.patientId);
-    const agreed = await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
-    const minutes = input.durationMinutes ?? appointmentMinutes(motif, input.firstVisit ?? false);
-    const startsAt = new Date(input.startsAt);
-    const [row] = await slotGuarded(() =>
-      tx.db
-        .insert(appointments)
-        .values({
-          practiceId: tx.practiceId,
-          practitionerId: input.practitionerId,
-          locationId: input.locationId,
-          motifId: motif.id,
-          patientId: patient.id,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + minutes * 60_000),
-          comment: input.comment ?? null,
-          channel: 'staff',
-          createdByStaffId: staffId,
-          carteVitale: input.carteVitale ?? false,
-          firstVisit: input.firstVisit ?? false,
-          patientAgreedOtherPractitioner: agreed,
-          createdAt: tx.now,
-          updatedAt: tx.now,
-        })
-        .returning(),
-    );
-    if (!row) throw new AppError('INTERNAL');
-    let bookedPatient = patient;
-    if (!patient.ownPractitionerId) {
-      await tx.db
-        .update(patients)
-        .set({ ownPractitionerId: input.practitionerId, updatedAt: tx.now })
-        .where(eq(patients.id, patient.id));
-      bookedPatient = { ...patient, ownPractitionerId: input.practitionerId, updatedAt: tx.now };
-    }
-    await appendHistory(tx, row.id, 'created', {
-      startsAt: row.startsAt.toISOString(),
-      practitionerId: row.practitionerId,
-      motifId: row.motifId,
-      ...(agreed ? { patientAgreedOtherPractitioner: true } : {}),
-    });
-    // the notice and the reminder are made of the rows in memory: nothing read back
-    const practice = await findPracticeById(tx.db, tx.practiceId);
-    const facts = await noticeFactsOf(tx.db, {
-      appointment: row,
-      patient: bookedPatient,
-      motif,
-      practitioner,
-      location,
-      practice,
-    });
-    await queueNoticeOf(tx, facts, 'confirmation');
-    await scheduleReminderOf(tx, {
-      appointmentId: row.id,
-      startsAt: row.startsAt,
-      version: row.version,
-      timeZone: practice.timeZone,
-      hours: practice.reminderHoursBefore,
-    });
-    await recordAudit(tx, {
-      action: 'appointment.create',
-      entity: 'appointment',
-      entityId: row.id,
-      patientId: patient.id,
-    });
-    return appointmentViewOf(row, motif, patient);
-  });
+  const created = await auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      const practitioner = await checkPractitioner(tx, input.practitionerId);
+      const location = await checkLocation(tx, input.locationId);
+      const motif = await checkMotif(tx, input.motifId);
+      const patient = await checkPatient(tx, input.patientId);
+      const agreed = await checkOwnPractitioner(tx, patient, input.practitionerId, input.patientAgreed);
+      const minutes = input.durationMinutes ?? appointmentMinutes(motif, input.firstVisit ?? false);
+      const startsAt = new Date(input.startsAt);
+      const [row] = await slotGuarded(() =>
+        tx.db
+          .insert(appointments)
+          .values({
+            practiceId: tx.practiceId,
+            practitionerId: input.practitionerId,
+            locationId: input.locationId,
+            motifId: motif.id,
+            patientId: patient.id,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+            comment: input.comment ?? null,
+            channel: 'staff',
+            createdByStaffId: staffId,
+            carteVitale: input.carteVitale ?? false,
+            firstVisit: input.firstVisit ?? false,
+            patientAgreedOtherPractitioner: agreed,
+            createdAt: tx.now,
+            updatedAt: tx.now,
+          })
+          .returning(),
+      );
+      if (!row) throw new AppError('INTERNAL');
+      let bookedPatient = patient;
+      if (!patient.ownPractitionerId) {
+        await tx.db
+          .update(patients)
+          .set({ ownPractitionerId: input.practitionerId, updatedAt: tx.now })
+          .where(eq(patients.id, patient.id));
+        bookedPatient = { ...patient, ownPractitionerId: input.practitionerId, updatedAt: tx.now };
+      }
+      await appendHistory(tx, row.id, 'created', {
+        startsAt: row.startsAt.toISOString(),
+        practitionerId: row.practitionerId,
+        motifId: row.motifId,
+        ...(agreed ? { patientAgreedOtherPractitioner: true } : {}),
+      });
+      // the notice and the reminder are made of the rows in memory: nothing read back
+      const practice = await findPracticeById(tx.db, tx.practiceId);
+      const facts = await noticeFactsOf(tx.db, {
+        appointment: row,
+        patient: bookedPatient,
+        motif,
+        practitioner,
+        location,
+        practice,
+      });
+      await queueNoticeOf(tx, facts, 'confirmation');
+      await scheduleReminderOf(tx, {
+        appointmentId: row.id,
+        startsAt: row.startsAt,
+        version: row.version,
+        timeZone: practice.timeZone,
+        hours: practice.reminderHoursBefore,
+      });
+      await recordAudit(tx, {
+        action: 'appointment.create',
+        entity: 'appointment',
+        entityId: row.id,
+        patientId: patient.id,
+      });
+      return appointmentViewOf(row, motif, patient);
+    }),
+  );
   ctx.deps.live.publish({
     practiceId: ctx.practiceId,
     practitionerIds: [created.practitionerId],

@@ -5,6 +5,7 @@ import { type Ctx, withTransaction } from '../../context';
 import { appointments } from '../../db/schema';
 import { AppError } from '../../errors';
 import { scheduleReminder } from '../app-reminders/appointment-reminders';
+import { auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { queueAppointmentNotice } from '../notifications/appointment-notices';
 import {
@@ -30,68 +31,70 @@ export async function undoAppointmentChange(
   input: z.infer<typeof undoChangeBody>,
 ): Promise<UndoChangeResult> {
   let practitionersTouched: string[] = [];
-  const result = await withTransaction(ctx, async (tx) => {
-    const current = await lockAppointment(tx, id);
-    if (current.cancelledAt || current.version !== input.version)
-      throw new AppError('CONFLICT', { details: { reason: 'changed_since' } });
-    // the same rules as any change of practitioner (RDV-5): an undo is no way around them
-    if (input.practitionerId !== current.practitionerId)
-      await checkPractitionerChange(
-        tx,
-        current.patientId,
-        input.practitionerId,
-        current.patientAgreedOtherPractitioner,
-      );
-    if (input.locationId !== current.locationId) await checkLocation(tx, input.locationId);
-    const startsAt = new Date(input.startsAt);
-    const endsAt = new Date(input.endsAt);
-    if (endsAt <= startsAt) throw AppError.field('endsAt', 'end_before_start');
+  const result = await auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      const current = await lockAppointment(tx, id);
+      if (current.cancelledAt || current.version !== input.version)
+        throw new AppError('CONFLICT', { details: { reason: 'changed_since' } });
+      // the same rules as any change of practitioner (RDV-5): an undo is no way around them
+      if (input.practitionerId !== current.practitionerId)
+        await checkPractitionerChange(
+          tx,
+          current.patientId,
+          input.practitionerId,
+          current.patientAgreedOtherPractitioner,
+        );
+      if (input.locationId !== current.locationId) await checkLocation(tx, input.locationId);
+      const startsAt = new Date(input.startsAt);
+      const endsAt = new Date(input.endsAt);
+      if (endsAt <= startsAt) throw AppError.field('endsAt', 'end_before_start');
 
-    const replaced =
-      startsAt.getTime() !== current.startsAt.getTime() ||
-      input.practitionerId !== current.practitionerId ||
-      input.locationId !== current.locationId;
-    const notices = await withdrawMoveNotices(tx, id, current.version);
-    // told of the change: told of the undo too; told nothing: nothing to take back
-    const tellAgain = replaced && notices.left > 0;
-    await slotGuarded(() =>
-      tx.db
-        .update(appointments)
-        .set({
-          practitionerId: input.practitionerId,
-          locationId: input.locationId,
-          startsAt,
-          endsAt,
-          version: replaced ? current.version + 1 : current.version,
-          updatedAt: tx.now,
-        })
-        .where(eq(appointments.id, id)),
-    );
-    await appendHistory(tx, id, 'change_undone', {
-      from: current.startsAt.toISOString(),
-      to: startsAt.toISOString(),
-      minutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000),
-      noticesWithdrawn: notices.withdrawn,
-    });
-    if (tellAgain) await queueAppointmentNotice(tx, id, 'moved');
-    if (replaced) await scheduleReminder(tx, id);
-    await recordAudit(tx, {
-      action: 'appointment.undo_change',
-      entity: 'appointment',
-      entityId: id,
-      patientId: current.patientId,
-      details: { undoneVersion: current.version, noticesWithdrawn: notices.withdrawn, tellAgain },
-    });
-    practitionersTouched = [...new Set([current.practitionerId, input.practitionerId])];
-    const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, id));
-    if (!view) throw new AppError('INTERNAL');
-    const notice: UndoChangeResult['notice'] = tellAgain
-      ? 'sent_again'
-      : notices.withdrawn > 0
-        ? 'withdrawn'
-        : 'none';
-    return { appointment: view, notice };
-  });
+      const replaced =
+        startsAt.getTime() !== current.startsAt.getTime() ||
+        input.practitionerId !== current.practitionerId ||
+        input.locationId !== current.locationId;
+      const notices = await withdrawMoveNotices(tx, id, current.version);
+      // told of the change: told of the undo too; told nothing: nothing to take back
+      const tellAgain = replaced && notices.left > 0;
+      await slotGuarded(() =>
+        tx.db
+          .update(appointments)
+          .set({
+            practitionerId: input.practitionerId,
+            locationId: input.locationId,
+            startsAt,
+            endsAt,
+            version: replaced ? current.version + 1 : current.version,
+            updatedAt: tx.now,
+          })
+          .where(eq(appointments.id, id)),
+      );
+      await appendHistory(tx, id, 'change_undone', {
+        from: current.startsAt.toISOString(),
+        to: startsAt.toISOString(),
+        minutes: Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000),
+        noticesWithdrawn: notices.withdrawn,
+      });
+      if (tellAgain) await queueAppointmentNotice(tx, id, 'moved');
+      if (replaced) await scheduleReminder(tx, id);
+      await recordAudit(tx, {
+        action: 'appointment.undo_change',
+        entity: 'appointment',
+        entityId: id,
+        patientId: current.patientId,
+        details: { undoneVersion: current.version, noticesWithdrawn: notices.withdrawn, tellAgain },
+      });
+      practitionersTouched = [...new Set([current.practitionerId, input.practitionerId])];
+      const [view] = await appointmentViews(tx.db, tx.practiceId, eq(appointments.id, id));
+      if (!view) throw new AppError('INTERNAL');
+      const notice: UndoChangeResult['notice'] = tellAgain
+        ? 'sent_again'
+        : notices.withdrawn > 0
+          ? 'withdrawn'
+          : 'none';
+      return { appointment: view, notice };
+    }),
+  );
   ctx.deps.live.publish({
     practiceId: ctx.practiceId,
     practitionerIds: practitionersTouched,
