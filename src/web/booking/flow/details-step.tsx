@@ -6,10 +6,10 @@ import type {
   PublicMotif,
   PublicSlot,
 } from '../../../contracts/booking';
-import { ApiError } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, enc, isCode, refusalOf } from '../booking-api';
+import { enc, refusalOf } from '../booking-api';
 import { useI18n } from '../i18n';
 import { navigate, withParams } from '../routing';
 import { forgetSlots } from '../slots/slot-cache';
@@ -73,29 +73,26 @@ export function DetailsStep(props: DetailsStepProps) {
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const appointment = await bookingApi.post<BookedAppointment>(
-        `/api/public/practices/${enc(slug)}/bookings`,
-        {
-          bookingToken: grant.bookingToken,
-          motifId: motif.id,
-          practitionerId: picked.practitionerId,
-          locationId: picked.locationId,
-          startsAt: picked.slot.start,
-          ...(grant.known
-            ? memory.patientId
-              ? { patientId: memory.patientId }
-              : {}
-            : { newPatient: memory.newPatient }),
-          ...(motif.instructionsBefore ? { acceptedInstructions: true } : {}),
-        },
-      );
+      const appointment = await api.post<BookedAppointment>(`/api/public/practices/${enc(slug)}/bookings`, {
+        bookingToken: grant.bookingToken,
+        motifId: motif.id,
+        practitionerId: picked.practitionerId,
+        locationId: picked.locationId,
+        startsAt: picked.slot.start,
+        ...(grant.known
+          ? memory.patientId
+            ? { patientId: memory.patientId }
+            : {}
+          : { newPatient: memory.newPatient }),
+        ...(motif.instructionsBefore ? { acceptedInstructions: true } : {}),
+      });
       forgetSlots();
       props.onBooked(appointment);
     } catch (caught) {
-      if (isCode(caught, 'SLOT_TAKEN')) {
+      if (isApiError(caught, 'SLOT_TAKEN')) {
         forgetSlots();
         setTaken(caught.details?.nextSlots ?? []);
-      } else if (isCode(caught, 'CODE_EXPIRED')) {
+      } else if (isApiError(caught, 'CODE_EXPIRED')) {
         props.onExpired();
       } else {
         setError(caught);

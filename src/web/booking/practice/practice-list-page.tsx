@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PracticeSummary } from '../../../contracts/practice';
+import { api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi } from '../booking-api';
 import { useI18n } from '../i18n';
 import { followLink, navigate } from '../routing';
 import { usePageTitle } from '../ui/page-frame';
@@ -17,7 +17,7 @@ export function PracticeListPage() {
 
   const fetchList = useCallback(() => {
     setLoad({ kind: 'loading' });
-    bookingApi
+    api
       .get<{ items: PracticeSummary[] }>('/api/public/practices')
       .then(({ items }) => {
         const [only] = items;
