@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { Route, Router, Switch } from 'wouter';
 import { LanguageSwitch } from '../shared/ui/language-switch';
 import { useI18n } from './i18n';
 import { BookingPage } from './practice/booking-page';
 import { PracticeListPage } from './practice/practice-list-page';
-import { routeOf, usePlace } from './routing';
 import { FrameProvider, useFrame } from './ui/page-frame';
 
 // The booking page is in the first bundle; links opened from a message load their own code.
@@ -15,19 +15,25 @@ const SecureDocumentPage = lazy(() =>
   import('./secure/secure-document-page').then((module) => ({ default: module.SecureDocumentPage })),
 );
 
-/** The public booking area (`/rdv/…`): never any patient data without a code or a personal link. */
+/**
+ * The public booking area (`/rdv/…`): never any patient data without a code or a personal link. Routed by
+ * wouter like the other areas: the path says which page (practice list, booking page, manage, offer and
+ * secure document links — the addresses the server's SMS and emails carry); the booking page's choices
+ * and steps are in its query and `history.state` (see use-choices.ts).
+ */
 export function BookingApp() {
   return (
-    <FrameProvider>
-      <Shell />
-    </FrameProvider>
+    <Router base="/rdv">
+      <FrameProvider>
+        <Shell />
+      </FrameProvider>
+    </Router>
   );
 }
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
   const { brand } = useFrame();
-  const route = routeOf(usePlace().pathname);
   return (
     <div className="booking">
       <a className="skip-link" href="#main">
@@ -44,11 +50,17 @@ function Shell() {
       </header>
       <main className="booking__main" id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-          {route.kind === 'list' ? <PracticeListPage /> : null}
-          {route.kind === 'practice' ? <BookingPage key={route.slug} slug={route.slug} /> : null}
-          {route.kind === 'manage' ? <ManagePage key={route.token} token={route.token} /> : null}
-          {route.kind === 'offer' ? <OfferPage key={route.token} token={route.token} /> : null}
-          {route.kind === 'document' ? <SecureDocumentPage key={route.token} token={route.token} /> : null}
+          <Switch>
+            <Route path="/gerer/:token/*?">{({ token }) => <ManagePage key={token} token={token} />}</Route>
+            <Route path="/offre/:token/*?">{({ token }) => <OfferPage key={token} token={token} />}</Route>
+            <Route path="/document/:token/*?">
+              {({ token }) => <SecureDocumentPage key={token} token={token} />}
+            </Route>
+            <Route path="/:slug/*?">{({ slug }) => <BookingPage key={slug} slug={slug} />}</Route>
+            <Route>
+              <PracticeListPage />
+            </Route>
+          </Switch>
         </Suspense>
       </main>
     </div>

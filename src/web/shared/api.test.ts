@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, holdReadsUntilUnlocked, sessionEnded, sessionUnlocked } from './api';
+import { api, formOf, holdReadsUntilUnlocked, isApiError, sessionEnded, sessionUnlocked } from './api';
 
 const locked = () =>
   new Response(JSON.stringify({ code: 'SESSION_LOCKED', message: 'Session verrouillée' }), {
@@ -70,5 +70,51 @@ describe('reads refused while the console is locked', () => {
     });
     holdReadsUntilUnlocked(false);
     await expect(api.get('/api/app/me')).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+  });
+});
+
+describe('the one client', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    fetchMock.mockReset();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends JSON with the language and same-origin credentials', async () => {
+    fetchMock.mockResolvedValueOnce(ok({ id: 'a1' }));
+    await expect(api.post('/api/public/booking/verify', { code: '123456' })).resolves.toEqual({ id: 'a1' });
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe('/api/public/booking/verify');
+    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"code":"123456"}' });
+    expect(init?.headers).toMatchObject({ accept: 'application/json', 'content-type': 'application/json' });
+    expect(init?.headers).toHaveProperty('accept-language');
+  });
+
+  it('sends a multipart form as is, text fields first, without a JSON content type', async () => {
+    fetchMock.mockResolvedValueOnce(ok({ id: 'm1' }));
+    const file = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
+    const form = formOf({ body: 'Bonjour', authorPatientId: undefined }, [{ field: 'files', file }]);
+    await expect(api.send('POST', '/api/patient/messages/threads/p1', form)).resolves.toEqual({ id: 'm1' });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBe(form);
+    expect(init?.headers).not.toHaveProperty('content-type');
+    expect([...form.keys()]).toEqual(['body', 'files']);
+  });
+
+  it('turns a refused upload and a lost connection into typed errors', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(
+        JSON.stringify({ code: 'FILE_TOO_LARGE', message: 'Trop lourd', details: { maxMb: 10 } }),
+        {
+          status: 413,
+        },
+      ),
+    );
+    const refused = await api.send('PUT', '/api/console/message-templates/t1', formOf({})).catch((e) => e);
+    expect(isApiError(refused, 'FILE_TOO_LARGE')).toBe(true);
+    expect(refused).toMatchObject({ status: 413, message: 'Trop lourd' });
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(api.get('/api/public/practices')).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
   });
 });

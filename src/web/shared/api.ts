@@ -140,10 +140,18 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** What a call sends: nothing, a JSON value, or a multipart form (uploads). */
+type Payload = { json: unknown } | { form: FormData } | undefined;
+
+/**
+ * The web's one fetch client (console, patient app, booking pages): same-origin credentials, the UI's
+ * language, JSON both ways (or a multipart form out), and every refusal as an `ApiError` whose message is
+ * already in that language.
+ */
 async function request<T>(
   method: string,
   path: string,
-  body?: unknown,
+  payload: Payload,
   options: RequestOptions = {},
 ): Promise<T> {
   let response: Response;
@@ -154,10 +162,10 @@ async function request<T>(
       headers: {
         accept: 'application/json',
         'accept-language': activeLang(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(payload && 'json' in payload ? { 'content-type': 'application/json' } : {}),
         ...(options.background ? { 'x-sourire-background': '1' } : {}),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(payload ? { body: 'json' in payload ? JSON.stringify(payload.json) : payload.form } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
@@ -177,17 +185,32 @@ async function request<T>(
   for (const listener of listeners) listener(error);
   if (method === 'GET' && error.code === 'SESSION_LOCKED' && holdReadsWhileLocked) {
     await waitForUnlock(options.signal);
-    return request<T>(method, path, body, options);
+    return request<T>(method, path, payload, options);
   }
   throw error;
+}
+
+/** A multipart form of text fields (first: the server checks them before reading the files) then files. */
+export function formOf(
+  fields: Record<string, string | undefined>,
+  files: { field: string; file: File }[] = [],
+): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
+  for (const { field, file } of files) form.append(field, file, file.name);
+  return form;
 }
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', path, body ?? {}, options),
+    request<T>('POST', path, { json: body ?? {} }, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', path, body, options),
-  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+    request<T>('PATCH', path, { json: body }, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { json: body }, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** Sends a multipart form (uploads: a message, a template, a document); see `formOf`. */
+  send: <T>(method: 'POST' | 'PUT', path: string, form: FormData, options?: RequestOptions) =>
+    request<T>(method, path, { form }, options),
 };

@@ -1,10 +1,10 @@
+import { useLocation } from 'wouter';
 import type { BookedAppointment, BookingPage } from '../../../contracts/booking';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { readBookingHandover } from '../flow/app-handover';
 import type { FlowMemory } from '../flow/flow-types';
 import { useI18n } from '../i18n';
-import { navigate } from '../routing';
 import { StepHeading } from '../ui/step-heading';
 import { EarlierSlot } from '../waitlist/earlier-slot';
 import { AppointmentCard } from './appointment-card';
@@ -22,6 +22,7 @@ export function Confirmation({
   memory: FlowMemory;
 }) {
   const { t } = useI18n();
+  const [, navigate] = useLocation();
   return (
     <>
       <section className="step" aria-labelledby="confirmed-title">
@@ -39,7 +40,7 @@ export function Confirmation({
       <Button
         variant="secondary"
         className="button--block"
-        onClick={() => navigate(`/rdv/${encodeURIComponent(slug)}`)}
+        onClick={() => navigate(`/${encodeURIComponent(slug)}`)}
       >
         {t('confirmed.another')}
       </Button>

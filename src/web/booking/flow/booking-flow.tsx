@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BookingPage, PublicMotif } from '../../../contracts/booking';
 import { useI18n } from '../i18n';
-import { navigate, withParams } from '../routing';
+import { useChoices } from '../use-choices';
 import { DetailsStep } from './details-step';
 import type { FlowMemory, Picked, UpdateMemory } from './flow-types';
 import { IdentifySteps } from './identify-steps';
@@ -22,11 +22,12 @@ interface BookingFlowProps {
  */
 export function BookingFlow({ slug, page, motif, picked, memory, updateMemory }: BookingFlowProps) {
   const { t } = useI18n();
+  const { choose } = useChoices();
   const [expired, setExpired] = useState(false);
   const grant = memory.grant && memory.grantExpiresAt > Date.now() ? memory.grant : null;
 
   const repick = (next: Picked) => {
-    navigate(withParams({}), { step: 'flow', picked: next }, true);
+    choose({}, { state: { step: 'flow', picked: next }, replace: true });
     window.requestAnimationFrame(() => document.getElementById('recap-title')?.focus());
   };
   // the flow was entered from the slot picker, one step back in the history
@@ -50,7 +51,7 @@ export function BookingFlow({ slug, page, motif, picked, memory, updateMemory }:
             setExpired(true);
             updateMemory({ grant: null, challenge: null });
           }}
-          onBooked={(appointment) => navigate(withParams({}), { step: 'booked', appointment }, true)}
+          onBooked={(appointment) => choose({}, { state: { step: 'booked', appointment }, replace: true })}
         />
       ) : (
         <IdentifySteps

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { BookingGrant } from '../../../contracts/booking';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
-import { ApiError } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
 import { useResendWait } from '../../shared/use-countdown';
-import { bookingApi, isCode } from '../booking-api';
 import { useI18n } from '../i18n';
 import { StepHeading } from '../ui/step-heading';
 import { grantLifetimeMs, type UpdateMemory } from './flow-types';
@@ -46,7 +45,7 @@ export function CodeStep({
     setBusy(true);
     setMessage(null);
     try {
-      const grant = await bookingApi.post<BookingGrant>('/api/public/booking/verify', {
+      const grant = await api.post<BookingGrant>('/api/public/booking/verify', {
         challengeId: challenge.challengeId,
         code,
       });
@@ -59,14 +58,14 @@ export function CodeStep({
       });
     } catch (caught) {
       setCode('');
-      if (isCode(caught, 'CODE_INVALID')) {
+      if (isApiError(caught, 'CODE_INVALID')) {
         const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setMessage({
           tone: 'error',
           text: left > 0 ? t('code.attemptsLeft', { count: left }) : t('code.dead'),
         });
-      } else if (isCode(caught, 'CODE_EXPIRED')) {
+      } else if (isApiError(caught, 'CODE_EXPIRED')) {
         setDead(true);
         setMessage({ tone: 'error', text: t('code.dead') });
       } else {
@@ -80,7 +79,7 @@ export function CodeStep({
   const resend = async () => {
     setMessage(null);
     try {
-      const next = await bookingApi.post<CodeChallenge>('/api/public/booking/resend', {
+      const next = await api.post<CodeChallenge>('/api/public/booking/resend', {
         challengeId: challenge.challengeId,
       });
       setDead(false);

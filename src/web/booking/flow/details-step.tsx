@@ -6,16 +6,16 @@ import type {
   PublicMotif,
   PublicSlot,
 } from '../../../contracts/booking';
-import { ApiError } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, enc, isCode, refusalOf } from '../booking-api';
+import { enc, refusalOf } from '../booking-api';
 import { useI18n } from '../i18n';
-import { navigate, withParams } from '../routing';
 import { forgetSlots } from '../slots/slot-cache';
 import { CallPractice } from '../ui/contact-links';
 import { RefusalAlert } from '../ui/refusal-alert';
 import { StepHeading } from '../ui/step-heading';
+import { useChoices } from '../use-choices';
 import { FamilyChoice } from './family-choice';
 import type { FlowMemory, Picked, UpdateMemory } from './flow-types';
 import { InstructionsBox } from './instructions-box';
@@ -44,6 +44,7 @@ interface DetailsStepProps {
 export function DetailsStep(props: DetailsStepProps) {
   const { slug, page, motif, picked, grant, memory, updateMemory } = props;
   const { t } = useI18n();
+  const { choose } = useChoices();
   const [accepted, setAccepted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -73,29 +74,26 @@ export function DetailsStep(props: DetailsStepProps) {
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const appointment = await bookingApi.post<BookedAppointment>(
-        `/api/public/practices/${enc(slug)}/bookings`,
-        {
-          bookingToken: grant.bookingToken,
-          motifId: motif.id,
-          practitionerId: picked.practitionerId,
-          locationId: picked.locationId,
-          startsAt: picked.slot.start,
-          ...(grant.known
-            ? memory.patientId
-              ? { patientId: memory.patientId }
-              : {}
-            : { newPatient: memory.newPatient }),
-          ...(motif.instructionsBefore ? { acceptedInstructions: true } : {}),
-        },
-      );
+      const appointment = await api.post<BookedAppointment>(`/api/public/practices/${enc(slug)}/bookings`, {
+        bookingToken: grant.bookingToken,
+        motifId: motif.id,
+        practitionerId: picked.practitionerId,
+        locationId: picked.locationId,
+        startsAt: picked.slot.start,
+        ...(grant.known
+          ? memory.patientId
+            ? { patientId: memory.patientId }
+            : {}
+          : { newPatient: memory.newPatient }),
+        ...(motif.instructionsBefore ? { acceptedInstructions: true } : {}),
+      });
       forgetSlots();
       props.onBooked(appointment);
     } catch (caught) {
-      if (isCode(caught, 'SLOT_TAKEN')) {
+      if (isApiError(caught, 'SLOT_TAKEN')) {
         forgetSlots();
         setTaken(caught.details?.nextSlots ?? []);
-      } else if (isCode(caught, 'CODE_EXPIRED')) {
+      } else if (isApiError(caught, 'CODE_EXPIRED')) {
         props.onExpired();
       } else {
         setError(caught);
@@ -105,7 +103,7 @@ export function DetailsStep(props: DetailsStepProps) {
     }
   };
 
-  const chooseMotif = () => navigate(withParams({ motif: null, praticien: null, semaine: null }));
+  const chooseMotif = () => choose({ motif: null, praticien: null, semaine: null });
 
   return (
     <section className="step" aria-labelledby="details-step">
@@ -178,6 +176,7 @@ const motifReasons = new Set(['new_patients_only', 'existing_patients_only', 'mo
 /** After a refusal, the way forward that fits its reason: another slot, practitioner or motif. */
 function RefusalActions({ reason, onChangeSlot }: { reason: string | null; onChangeSlot: () => void }) {
   const { t } = useI18n();
+  const { choose } = useChoices();
   if (!reason) return null;
   if (slotReasons.has(reason)) {
     return (
@@ -188,17 +187,14 @@ function RefusalActions({ reason, onChangeSlot }: { reason: string | null; onCha
   }
   if (reason === 'follow_up_only' || reason === 'practitioner_closed') {
     return (
-      <Button variant="secondary" onClick={() => navigate(withParams({ praticien: null, semaine: null }))}>
+      <Button variant="secondary" onClick={() => choose({ praticien: null, semaine: null })}>
         {t('details.otherPractitioner')}
       </Button>
     );
   }
   if (motifReasons.has(reason)) {
     return (
-      <Button
-        variant="secondary"
-        onClick={() => navigate(withParams({ motif: null, praticien: null, semaine: null }))}
-      >
+      <Button variant="secondary" onClick={() => choose({ motif: null, praticien: null, semaine: null })}>
         {t('details.otherMotif')}
       </Button>
     );

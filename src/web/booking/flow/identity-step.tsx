@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
-import { ApiError } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
 import { formatDateAsTyped, parseFrenchDate } from '../../shared/dates';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
-import { bookingApi, enc } from '../booking-api';
+import { enc } from '../booking-api';
 import { useI18n } from '../i18n';
 import { RefusalAlert } from '../ui/refusal-alert';
 import { StepHeading } from '../ui/step-heading';
@@ -50,10 +50,12 @@ export function IdentityStep({
     if (Object.keys(problems).length > 0 || !birthDate) return;
     setBusy(true);
     try {
-      const challenge = await bookingApi.post<CodeChallenge>(
-        `/api/public/practices/${enc(slug)}/booking/identify`,
-        { phone: identity.phone, lastName: identity.lastName, firstName: identity.firstName, birthDate },
-      );
+      const challenge = await api.post<CodeChallenge>(`/api/public/practices/${enc(slug)}/booking/identify`, {
+        phone: identity.phone,
+        lastName: identity.lastName,
+        firstName: identity.firstName,
+        birthDate,
+      });
       updateMemory({ challenge });
     } catch (caught) {
       setError(caught);

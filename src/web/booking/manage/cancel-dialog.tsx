@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { BookedAppointment } from '../../../contracts/booking';
+import { api } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
 import { Dialog } from '../../shared/ui/dialog';
-import { bookingApi, enc } from '../booking-api';
+import { enc } from '../booking-api';
 import { dayLabel, localDate, localTime } from '../format';
 import { useI18n } from '../i18n';
 import { RefusalAlert } from '../ui/refusal-alert';
@@ -33,7 +34,7 @@ export function CancelDialog({
     setBusy(true);
     setError(null);
     try {
-      onCancelled(await bookingApi.post<BookedAppointment>(`/api/public/appointments/${enc(token)}/cancel`));
+      onCancelled(await api.post<BookedAppointment>(`/api/public/appointments/${enc(token)}/cancel`));
     } catch (caught) {
       setError(caught);
     } finally {

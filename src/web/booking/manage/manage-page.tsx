@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BookedAppointment } from '../../../contracts/booking';
-import { ApiError } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { AppointmentCard } from '../appointment/appointment-card';
-import { bookingApi, enc } from '../booking-api';
+import { enc } from '../booking-api';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../ui/page-frame';
 import { StepHeading } from '../ui/step-heading';
@@ -34,7 +34,7 @@ export function ManagePage({ token }: { token: string }) {
 
   const fetchAppointment = useCallback(() => {
     setLoad({ kind: 'loading' });
-    bookingApi
+    api
       .get<BookedAppointment>(`/api/public/appointments/${enc(token)}`)
       .then((appointment) => setLoad({ kind: 'ready', appointment }))
       .catch((error: unknown) =>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { BookedAppointment, PublicSlot } from '../../../contracts/booking';
+import { api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, enc, isCode } from '../booking-api';
+import { enc } from '../booking-api';
 import { dayLabel, localDate, localTime, shortName } from '../format';
 import { useI18n } from '../i18n';
 import { forgetSlots } from '../slots/slot-cache';
@@ -41,20 +42,20 @@ export function MovePanel({
     setBusy(true);
     setError(null);
     try {
-      const moved = await bookingApi.post<BookedAppointment>(`/api/public/appointments/${enc(token)}/move`, {
+      const moved = await api.post<BookedAppointment>(`/api/public/appointments/${enc(token)}/move`, {
         startsAt: slot.start,
         ...(slot.options[0] ? { locationId: slot.options[0].locationId } : {}),
       });
       forgetSlots();
       onMoved(moved);
     } catch (caught) {
-      if (isCode(caught, 'SLOT_TAKEN')) {
+      if (isApiError(caught, 'SLOT_TAKEN')) {
         forgetSlots();
         setTaken(true);
         setChosen(null);
       } else {
         setError(caught);
-        if (isCode(caught, 'BOOKING_NOT_ALLOWED')) onStale();
+        if (isApiError(caught, 'BOOKING_NOT_ALLOWED')) onStale();
       }
     } finally {
       setBusy(false);

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { BookedAppointment } from '../../../contracts/booking';
 import type { Offer } from '../../../contracts/waitlist';
+import { api } from '../../shared/api';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, enc } from '../booking-api';
+import { enc } from '../booking-api';
 import { InstructionsBox } from '../flow/instructions-box';
 import { dayLabel, localDate, localTime } from '../format';
 import { useI18n } from '../i18n';
@@ -37,7 +38,7 @@ export function OfferAccept({
     setBusy(true);
     try {
       onBooked(
-        await bookingApi.post<BookedAppointment>(`/api/public/offers/${enc(token)}/accept`, {
+        await api.post<BookedAppointment>(`/api/public/offers/${enc(token)}/accept`, {
           ...(offer.motif.instructionsBefore ? { acceptedInstructions: true } : {}),
         }),
       );

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BookedAppointment } from '../../../contracts/booking';
 import type { Offer } from '../../../contracts/waitlist';
-import { ApiError } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { AppointmentCard } from '../appointment/appointment-card';
 import { AppointmentDetails, factsOfOffer } from '../appointment/appointment-details';
-import { bookingApi, enc, refusalOf } from '../booking-api';
+import { enc, refusalOf } from '../booking-api';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../ui/page-frame';
 import { StepHeading } from '../ui/step-heading';
@@ -38,7 +38,7 @@ export function OfferPage({ token }: { token: string }) {
 
   const fetchOffer = useCallback(() => {
     setLoad({ kind: 'loading' });
-    bookingApi
+    api
       .get<Offer>(`/api/public/offers/${enc(token)}`)
       .then((offer) => {
         const expired = offer.status === 'expired' || Date.parse(offer.expiresAt) <= Date.now();

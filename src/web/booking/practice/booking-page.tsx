@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BookingPage as BookingPageData } from '../../../contracts/booking';
-import { ApiError } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, enc } from '../booking-api';
+import { enc } from '../booking-api';
 import { useI18n } from '../i18n';
 import { loadSlots } from '../slots/slot-cache';
 import { usePageTitle } from '../ui/page-frame';
@@ -38,7 +38,7 @@ export function BookingPage({ slug }: { slug: string }) {
         () => undefined,
       );
     }
-    bookingApi
+    api
       .get<BookingPageData>(`/api/public/practices/${enc(slug)}/booking`)
       .then((page) => setLoad({ kind: 'ready', page }))
       .catch((error: unknown) =>

@@ -1,13 +1,14 @@
 import { lazy, useCallback, useEffect, useState } from 'react';
+import { useHistoryState } from 'wouter/use-browser-location';
 import type { BookingPage, PublicMotif, PublicSlot } from '../../../contracts/booking';
 import { readBookingHandover } from '../flow/app-handover';
 import { emptyMemory, type FlowMemory, type Picked, readStepState } from '../flow/flow-types';
 import { fullName, shortName } from '../format';
 import { useI18n } from '../i18n';
-import { navigate, usePlace, withParams } from '../routing';
 import type { SlotWho } from '../slots/week-picker';
 import { WeekPicker } from '../slots/week-picker';
 import { StepHeading } from '../ui/step-heading';
+import { useChoices } from '../use-choices';
 import { ChoiceSummary } from './choice-summary';
 import { MotifStep } from './motif-step';
 import { PracticeCard } from './practice-card';
@@ -49,17 +50,17 @@ function memoryFromApp(slug: string): FlowMemory {
 /** The booking page's steps (BOOK-1, BOOK-2): motif → practitioner → week of slots → the flow. */
 export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }) {
   const { t } = useI18n();
-  const place = usePlace();
-  const step = readStepState(place.state);
+  const { params, choose } = useChoices();
+  const step = readStepState(useHistoryState());
   const [memory, setMemory] = useState<FlowMemory>(() => memoryFromApp(slug));
   const updateMemory = useCallback(
     (change: Partial<FlowMemory>) => setMemory((current) => ({ ...current, ...change })),
     [],
   );
-  const motif = page.motifs.find((candidate) => candidate.id === place.params.get('motif')) ?? null;
-  const practitioner = motif ? practitionerChoice(motif, place.params.get('praticien')) : null;
-  const firstVisit = motif ? firstVisitOf(motif, place.params.get('visite'), !!memory.patientId) : null;
-  const weekParam = place.params.get('semaine');
+  const motif = page.motifs.find((candidate) => candidate.id === params.get('motif')) ?? null;
+  const practitioner = motif ? practitionerChoice(motif, params.get('praticien')) : null;
+  const firstVisit = motif ? firstVisitOf(motif, params.get('visite'), !!memory.patientId) : null;
+  const weekParam = params.get('semaine');
   const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : null;
   const byId = new Map(page.practitioners.map((entry) => [entry.id, entry]));
 
@@ -79,7 +80,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
     const [first] = slot.options;
     if (!first) return;
     const picked: Picked = { slot, practitionerId: first.practitionerId, locationId: first.locationId };
-    navigate(withParams({}), { step: 'flow', picked });
+    choose({}, { state: { step: 'flow', picked } });
   };
 
   if (step?.step === 'booked') {
@@ -109,8 +110,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
       />
     );
   }
-  const changeMotif = () =>
-    navigate(withParams({ motif: null, praticien: null, semaine: null, visite: null }));
+  const changeMotif = () => choose({ motif: null, praticien: null, semaine: null, visite: null });
   const asksVisit = !!motif && firstVisitOf(motif, null, !!memory.patientId) === null;
   const minutes =
     motif && firstVisit && motif.firstVisitDurationMinutes
@@ -127,20 +127,20 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
       ) : (
         <MotifStep
           motifs={page.motifs}
-          onChoose={(id) => navigate(withParams({ motif: id, praticien: null, semaine: null, visite: null }))}
+          onChoose={(id) => choose({ motif: id, praticien: null, semaine: null, visite: null })}
         />
       )}
       {motif && asksVisit && firstVisit === null ? (
         <VisitStep
           motif={motif}
-          onChoose={(first) => navigate(withParams({ visite: first ? 'premiere' : 'suivi', semaine: null }))}
+          onChoose={(first) => choose({ visite: first ? 'premiere' : 'suivi', semaine: null })}
         />
       ) : null}
       {motif && asksVisit && firstVisit !== null ? (
         <ChoiceSummary
           label={t('summary.visit')}
           what={t('summary.visitWhat')}
-          onChange={() => navigate(withParams({ visite: null, semaine: null }))}
+          onChange={() => choose({ visite: null, semaine: null })}
         >
           {firstVisit ? t('summary.firstVisit') : t('summary.knownPatient')}
         </ChoiceSummary>
@@ -149,7 +149,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
         <PractitionerStep
           motif={motif}
           practitioners={page.practitioners}
-          onChoose={(id) => navigate(withParams({ praticien: id, semaine: null }))}
+          onChoose={(id) => choose({ praticien: id, semaine: null })}
         />
       ) : null}
       {motif && firstVisit !== null && practitioner ? (
@@ -158,9 +158,7 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
             label={t('summary.practitioner')}
             what={t('summary.practitionerWhat')}
             onChange={
-              motif.practitionerIds.length > 1
-                ? () => navigate(withParams({ praticien: null, semaine: null }))
-                : null
+              motif.practitionerIds.length > 1 ? () => choose({ praticien: null, semaine: null }) : null
             }
           >
             {practitionerEntry ? fullName(practitionerEntry) : t('practitioner.any')}
@@ -171,13 +169,13 @@ export function BookingSteps({ slug, page }: { slug: string; page: BookingPage }
               source={slotSource(slug, motif.id, practitioner, firstVisit)}
               timeZone={page.practice.timeZone}
               week={week}
-              onWeek={(next) => navigate(withParams({ semaine: next }), null, true)}
+              onWeek={(next) => choose({ semaine: next }, { replace: true })}
               who={who}
               onPick={pick}
               phone={page.practice.phone}
             />
           </section>
-          <WaitlistInvite onOpen={() => navigate(withParams({}), { step: 'waitlist' })} />
+          <WaitlistInvite onOpen={() => choose({}, { state: { step: 'waitlist' } })} />
         </>
       ) : null}
     </>

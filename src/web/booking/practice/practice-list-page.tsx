@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 import type { PracticeSummary } from '../../../contracts/practice';
+import { api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi } from '../booking-api';
 import { useI18n } from '../i18n';
-import { followLink, navigate } from '../routing';
 import { usePageTitle } from '../ui/page-frame';
 
 type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; practices: PracticeSummary[] };
@@ -12,20 +12,21 @@ type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; practice
 /** `/rdv/`: the practices of this server; with only one, its booking page at once. */
 export function PracticeListPage() {
   const { t } = useI18n();
+  const [, navigate] = useLocation();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   usePageTitle(t('list.title'), null);
 
   const fetchList = useCallback(() => {
     setLoad({ kind: 'loading' });
-    bookingApi
+    api
       .get<{ items: PracticeSummary[] }>('/api/public/practices')
       .then(({ items }) => {
         const [only] = items;
-        if (items.length === 1 && only) navigate(`/rdv/${encodeURIComponent(only.slug)}`, null, true);
+        if (items.length === 1 && only) navigate(`/${encodeURIComponent(only.slug)}`, { replace: true });
         else setLoad({ kind: 'ready', practices: items });
       })
       .catch(() => setLoad({ kind: 'failed' }));
-  }, []);
+  }, [navigate]);
   useEffect(fetchList, [fetchList]);
 
   return (
@@ -43,10 +44,14 @@ export function PracticeListPage() {
         <ul className="choice-list">
           {load.practices.map((practice) => (
             <li key={practice.slug}>
-              <a className="choice" href={`/rdv/${encodeURIComponent(practice.slug)}`} onClick={followLink}>
+              <Link
+                className="choice"
+                href={`/${encodeURIComponent(practice.slug)}`}
+                onClick={() => window.scrollTo(0, 0)}
+              >
                 <span className="choice__title">{practice.name}</span>
                 {practice.city ? <span className="choice__meta">{practice.city}</span> : null}
-              </a>
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SecureLinkInfo } from '../../../contracts/documents';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
+import { api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi, isCode } from '../booking-api';
 import { useI18n } from '../i18n';
 import { deviceDayAndTime } from './device-time';
 import { useRememberedAccess } from './remembered-access';
@@ -45,10 +45,10 @@ export function SecureAccess({
     setAsking(true);
     setError(null);
     try {
-      const challenge = await bookingApi.post<CodeChallenge>(paths.code);
+      const challenge = await api.post<CodeChallenge>(paths.code);
       setAccess({ step: 'code', challenge, sentAt: Date.now() });
     } catch (caught) {
-      if (isCode(caught, 'LINK_EXPIRED')) onExpired();
+      if (isApiError(caught, 'LINK_EXPIRED')) onExpired();
       else setError(failureText(caught, t));
     } finally {
       setAsking(false);

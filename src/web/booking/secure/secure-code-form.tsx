@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { CodeChallenge } from '../../../contracts/patient-auth';
+import { api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
 import { useCountdown } from '../../shared/use-countdown';
-import { bookingApi, isCode } from '../booking-api';
 import { useI18n } from '../i18n';
 import { StepHeading } from '../ui/step-heading';
 import { failureText } from './secure-failure';
@@ -51,21 +51,19 @@ export function SecureCodeForm({
     setMessage(null);
     setFieldError(undefined);
     try {
-      onOpened(
-        await bookingApi.post<SecureOpenResult>(paths.open, { challengeId: challenge.challengeId, code }),
-      );
+      onOpened(await api.post<SecureOpenResult>(paths.open, { challengeId: challenge.challengeId, code }));
     } catch (caught) {
       setCode('');
-      if (isCode(caught, 'LINK_EXPIRED')) {
+      if (isApiError(caught, 'LINK_EXPIRED')) {
         onExpired();
-      } else if (isCode(caught, 'CODE_INVALID')) {
+      } else if (isApiError(caught, 'CODE_INVALID')) {
         const left = caught.details?.attemptsLeft ?? 0;
         setDead(left === 0);
         setMessage({
           tone: 'error',
           text: left > 0 ? t('secure.attemptsLeft', { count: left }) : t('secure.codeDead'),
         });
-      } else if (isCode(caught, 'CODE_EXPIRED')) {
+      } else if (isApiError(caught, 'CODE_EXPIRED')) {
         setDead(true);
         setMessage({ tone: 'error', text: t('secure.codeDead') });
       } else {
@@ -82,18 +80,18 @@ export function SecureCodeForm({
     try {
       let next: CodeChallenge;
       try {
-        next = await bookingApi.post<CodeChallenge>(paths.resend, { challengeId: challenge.challengeId });
+        next = await api.post<CodeChallenge>(paths.resend, { challengeId: challenge.challengeId });
       } catch (caught) {
         // a used or unknown challenge cannot be sent again: a fresh one for the same link does
-        if (!isCode(caught, 'CODE_EXPIRED')) throw caught;
-        next = await bookingApi.post<CodeChallenge>(paths.code);
+        if (!isApiError(caught, 'CODE_EXPIRED')) throw caught;
+        next = await api.post<CodeChallenge>(paths.code);
       }
       setDead(false);
       setCode('');
       onChallenge(next);
       setMessage({ tone: 'success', text: t('secure.resent') });
     } catch (caught) {
-      if (isCode(caught, 'LINK_EXPIRED')) onExpired();
+      if (isApiError(caught, 'LINK_EXPIRED')) onExpired();
       else setMessage({ tone: 'error', text: failureText(caught, t) });
     } finally {
       setSending(false);

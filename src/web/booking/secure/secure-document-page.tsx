@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SecureLinkInfo } from '../../../contracts/documents';
-import { ApiError } from '../../shared/api';
+import { ApiError, api } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { bookingApi } from '../booking-api';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../ui/page-frame';
 import { SecureAccess } from './secure-access';
@@ -28,7 +27,7 @@ export function SecureDocumentPage({ token }: { token: string }) {
 
   const fetchInfo = useCallback(() => {
     setLoad({ kind: 'loading' });
-    bookingApi
+    api
       .get<SecureLinkInfo>(securePaths(token).info)
       .then((info) => setLoad({ kind: 'ready', info }))
       .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { PublicSlotPage } from '../../../contracts/booking';
-import { bookingApi } from '../booking-api';
+import { api } from '../../shared/api';
 
 const freshForMs = 60_000;
 const pages = new Map<string, { at: number; page: Promise<PublicSlotPage> }>();
@@ -11,7 +11,7 @@ const pages = new Map<string, { at: number; page: Promise<PublicSlotPage> }>();
 export function loadSlots(url: string): Promise<PublicSlotPage> {
   const cached = pages.get(url);
   if (cached && Date.now() - cached.at < freshForMs) return cached.page;
-  const page = bookingApi.get<PublicSlotPage>(url);
+  const page = api.get<PublicSlotPage>(url);
   pages.set(url, { at: Date.now(), page });
   page.catch(() => pages.delete(url));
   return page;

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { PublicSlot } from '../../../contracts/booking';
+import { isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { addDays } from '../../shared/zoned-time';
-import { isCode } from '../booking-api';
 import { dayMonth, dayNumber, localDate, today } from '../format';
 import { useI18n } from '../i18n';
 import { CallPractice } from '../ui/contact-links';
@@ -45,7 +45,8 @@ export function WeekPicker({ source, timeZone, week, onWeek, who, onPick, phone 
   if (!shown) return <p className="loading">{t('slots.loading')}</p>;
   if (!shown.page || !shown.firstDay) {
     // a refusal (this motif is not booked online…) says why, with the phone, and has nothing to retry
-    if (isCode(shown.error, 'BOOKING_NOT_ALLOWED')) return <RefusalAlert error={shown.error} phone={phone} />;
+    if (isApiError(shown.error, 'BOOKING_NOT_ALLOWED'))
+      return <RefusalAlert error={shown.error} phone={phone} />;
     return (
       <Alert tone="error">
         <p className="alert__text">{t('slots.failed')}</p>

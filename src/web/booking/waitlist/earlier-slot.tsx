@@ -5,7 +5,7 @@ import { addDays } from '../../shared/zoned-time';
 import type { FlowMemory } from '../flow/flow-types';
 import { localDate } from '../format';
 import { useI18n } from '../i18n';
-import { navigate, withParams } from '../routing';
+import { useChoices } from '../use-choices';
 import { WaitlistForm } from './waitlist-form';
 
 /**
@@ -24,6 +24,7 @@ export function EarlierSlot({
   memory: FlowMemory;
 }) {
   const { t } = useI18n();
+  const { choose } = useChoices();
   const [open, setOpen] = useState(false);
   const [expired, setExpired] = useState(false);
   const grant = memory.grant && memory.grantExpiresAt > Date.now() && !expired ? memory.grant : null;
@@ -51,7 +52,7 @@ export function EarlierSlot({
           ) : (
             <Button
               variant="secondary"
-              onClick={() => (grant ? setOpen(true) : navigate(withParams({}), { step: 'waitlist' }))}
+              onClick={() => (grant ? setOpen(true) : choose({}, { state: { step: 'waitlist' } }))}
             >
               {t('waitlist.inviteButton')}
             </Button>

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import type { BookingGrant, BookingPage } from '../../../contracts/booking';
-import { ApiError } from '../../shared/api';
+import { ApiError, api, isApiError } from '../../shared/api';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { TextField } from '../../shared/ui/field';
 import { SelectField } from '../../shared/ui/select-field';
 import { addDays } from '../../shared/zoned-time';
-import { bookingApi, enc, isCode } from '../booking-api';
+import { enc } from '../booking-api';
 import { FamilyChoice } from '../flow/family-choice';
 import { dayMonth, fullName, today } from '../format';
 import { useI18n } from '../i18n';
@@ -59,7 +59,7 @@ export function WaitlistForm({
     if (badRange) return;
     setBusy(true);
     try {
-      await bookingApi.post(`/api/public/practices/${enc(slug)}/waitlist`, {
+      await api.post(`/api/public/practices/${enc(slug)}/waitlist`, {
         bookingToken: grant.bookingToken,
         ...(patientId && patientId !== self?.id ? { patientId } : {}),
         motifId: motif,
@@ -69,7 +69,7 @@ export function WaitlistForm({
       });
       setDone(true);
     } catch (caught) {
-      if (isCode(caught, 'CODE_EXPIRED')) onExpired();
+      if (isApiError(caught, 'CODE_EXPIRED')) onExpired();
       else setError(caught);
     } finally {
       setBusy(false);

@@ -1,6 +1,5 @@
 import type { Attachment, MessageTemplate } from '../../../contracts/messaging';
-import { ApiError } from '../../shared/api';
-import { activeLang } from '../../shared/i18n';
+import { api, formOf } from '../../shared/api';
 
 /** The console's messaging routes (src/contracts/messaging.ts). */
 export const messagePaths = {
@@ -28,31 +27,15 @@ export const messagePaths = {
 
 /**
  * Sends a multipart form (a message or a template), the text fields first: the server checks them before
- * reading the files. Refusals become the same `ApiError` as the JSON client's, in the UI's language.
+ * reading the files. Through the shared client: refusals are its `ApiError`, in the UI's language.
  */
-export async function sendForm<T>(
+export function sendForm<T>(
   method: 'POST' | 'PUT',
   path: string,
   fields: Record<string, string | undefined>,
   files: { field: string; file: File }[] = [],
 ): Promise<T> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
-  for (const { field, file } of files) form.append(field, file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'accept-language': activeLang() },
-      body: form,
-    });
-  } catch {
-    throw ApiError.network();
-  }
-  const body = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return body as T;
-  throw ApiError.fromAnswer(response.status, body, response.statusText);
+  return api.send<T>(method, path, formOf(fields, files));
 }
 
 /** Refusals about a file itself: shown next to the file input. */

@@ -5,8 +5,7 @@ import type {
   maxMessageLength,
   ThreadReadEvent,
 } from '../../../contracts/messaging';
-import { ApiError } from '../../shared/api';
-import { activeLang } from '../../shared/i18n';
+import { ApiError, api, formOf } from '../../shared/api';
 
 /** The app's messaging routes (src/contracts/messaging.ts). */
 export const messagingPaths = {
@@ -33,29 +32,19 @@ export const acceptedFiles = 'image/*,application/pdf';
  * 5 `files`). Refusals become the same `ApiError` as the JSON client's, with the server's message in the
  * UI's language.
  */
-export async function sendMessage(
+export function sendMessage(
   patientId: string,
   message: { body: string; files: File[]; authorPatientId?: string | undefined },
 ): Promise<Message> {
-  const form = new FormData();
-  form.append('body', message.body);
-  // without it the server signs with the person signed in
-  if (message.authorPatientId) form.append('authorPatientId', message.authorPatientId);
-  for (const file of message.files) form.append('files', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(messagingPaths.thread(patientId), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'accept-language': activeLang() },
-      body: form,
-    });
-  } catch {
-    throw ApiError.network();
-  }
-  const answer = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return answer as Message;
-  throw ApiError.fromAnswer(response.status, answer, response.statusText);
+  return api.send<Message>(
+    'POST',
+    messagingPaths.thread(patientId),
+    formOf(
+      // without an author the server signs with the person signed in
+      { body: message.body, authorPatientId: message.authorPatientId || undefined },
+      message.files.map((file) => ({ field: 'files', file })),
+    ),
+  );
 }
 
 /** The file codes the server answers for a refused attachment: said under the file field. */
