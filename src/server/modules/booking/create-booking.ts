@@ -18,12 +18,12 @@ import {
   staff,
 } from '../../db/schema';
 import { AppError } from '../../errors';
-import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
 import { recordAudit } from '../audit/record-audit';
 import { hashToken } from '../auth/tokens';
-import { type NoticeFacts, noticeFactsOf, queueNoticeOf } from '../notifications/appointment-notices';
+import type { NoticeFacts } from '../notifications/appointment-notices';
 import { familyOfPhone } from '../patients/family';
 import type { Practice } from '../practice/find-practice';
+import { announceNewAppointment } from '../scheduling/announce-appointment';
 import { appendHistory, lockAgenda, slotGuarded } from '../scheduling/appointment-rules';
 import { bookedAppointmentOf } from './booked-view';
 import { nextOnlineSlots } from './next-slots';
@@ -266,21 +266,13 @@ async function book(
     channel: 'online',
     startsAt: appointment.startsAt.toISOString(),
   });
-  const facts = await noticeFactsOf(tx.db, {
+  const facts = await announceNewAppointment(patientCtx, {
     appointment,
     patient: bookedPatient,
     motif,
     practitioner,
     location,
     practice,
-  });
-  await queueNoticeOf(patientCtx, facts, 'confirmation');
-  await scheduleReminderOf(patientCtx, {
-    appointmentId: appointment.id,
-    startsAt: appointment.startsAt,
-    version: appointment.version,
-    timeZone: practice.timeZone,
-    hours: practice.reminderHoursBefore,
   });
   await recordAudit(patientCtx, {
     action: 'appointment.create',

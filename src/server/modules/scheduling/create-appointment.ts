@@ -5,11 +5,10 @@ import { appointmentMinutes } from '../../../domain/scheduling/motif-duration';
 import { type Ctx, withTransaction } from '../../context';
 import { appointments, patients } from '../../db/schema';
 import { AppError } from '../../errors';
-import { scheduleReminderOf } from '../app-reminders/appointment-reminders';
 import { auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
-import { noticeFactsOf, queueNoticeOf } from '../notifications/appointment-notices';
 import { findPracticeById } from '../practice/find-practice';
+import { announceNewAppointment } from './announce-appointment';
 import {
   appendHistory,
   checkLocation,
@@ -81,21 +80,13 @@ export async function createAppointment(
       });
       // the notice and the reminder are made of the rows in memory: nothing read back
       const practice = await findPracticeById(tx.db, tx.practiceId);
-      const facts = await noticeFactsOf(tx.db, {
+      await announceNewAppointment(tx, {
         appointment: row,
         patient: bookedPatient,
         motif,
         practitioner,
         location,
         practice,
-      });
-      await queueNoticeOf(tx, facts, 'confirmation');
-      await scheduleReminderOf(tx, {
-        appointmentId: row.id,
-        startsAt: row.startsAt,
-        version: row.version,
-        timeZone: practice.timeZone,
-        hours: practice.reminderHoursBefore,
       });
       await recordAudit(tx, {
         action: 'appointment.create',
