@@ -108,3 +108,17 @@ function isRealDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/** The fields that name a patient file in an answer (spread into a response object). */
+export const patientFileShape = {
+  id: z.uuid().describe('The patient file'),
+  lastName: z.string().describe('Last name'),
+  firstName: z.string().describe('First name'),
+  birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
+};
+
+/** A patient's contact details in an answer (spread into a response object). */
+export const contactShape = {
+  mobilePhone: z.string().nullable().describe('Mobile phone, E.164, or null'),
+  email: z.string().nullable().describe('Email address, or null'),
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from './common';
-import { birthDateField } from './fields';
+import { birthDateField, contactShape, patientFileShape } from './fields';
 import { appointmentSchema } from './scheduling';
 
 export const relationRoleSchema = z.enum(['parent1', 'parent2', 'guarantor']);
@@ -16,12 +16,8 @@ export const relatedPatientSchema = z.object({
 
 /** A patient file as staff see it (PAT-1, PAT-2). */
 export const patientDetailSchema = z.object({
-  id: z.uuid().describe('The patient file'),
-  lastName: z.string().describe('Last name'),
-  firstName: z.string().describe('First name'),
-  birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
-  mobilePhone: z.string().nullable().describe('Mobile phone, E.164, or null'),
-  email: z.string().nullable().describe('Email address, or null'),
+  ...patientFileShape,
+  ...contactShape,
   addressLine: z.string().nullable().describe('Street address, or null'),
   postalCode: z.string().nullable().describe('Postal code, or null'),
   city: z.string().nullable().describe('City, or null'),
@@ -102,12 +98,8 @@ export const patientSearchQuery = z.object({
 });
 
 export const patientSummarySchema = z.object({
-  id: z.uuid().describe('The patient file'),
-  lastName: z.string().describe('Last name'),
-  firstName: z.string().describe('First name'),
-  birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
-  mobilePhone: z.string().nullable().describe('Mobile phone, E.164, or null'),
-  email: z.string().nullable().describe('Email address, or null'),
+  ...patientFileShape,
+  ...contactShape,
   ownPractitionerId: z.uuid().nullable().describe('The patient’s own dentist (staff id), or null'),
   responsables: z.array(relatedPatientSchema).describe('Parents and guarantor of this patient'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, instantField } from './fields';
+import { contactShape, idField, instantField, patientFileShape } from './fields';
 
 export const appointmentStatusSchema = z.enum([
   'unknown',
@@ -21,10 +21,7 @@ export const appointmentSchema = z.object({
   colour: z.string().describe('The motif’s colour, #RRGGBB'),
   patient: z
     .object({
-      id: z.uuid().describe('The patient file'),
-      lastName: z.string().describe('Last name'),
-      firstName: z.string().describe('First name'),
-      birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
+      ...patientFileShape,
     })
     .describe('The patient'),
   startsAt: z.string().describe('Start instant, ISO 8601 in UTC'),
@@ -56,12 +53,8 @@ export const appointmentEventSchema = z.object({
 export const appointmentDetailSchema = appointmentSchema.extend({
   patient: z
     .object({
-      id: z.uuid().describe('The patient file'),
-      lastName: z.string().describe('Last name'),
-      firstName: z.string().describe('First name'),
-      birthDate: z.string().describe('Date of birth, YYYY-MM-DD'),
-      mobilePhone: z.string().nullable().describe('Mobile phone, E.164, or null'),
-      email: z.string().nullable().describe('Email address, or null'),
+      ...patientFileShape,
+      ...contactShape,
       ownPractitionerId: z.uuid().nullable().describe('The patient’s own dentist (staff id), or null'),
     })
     .describe('The patient'),
