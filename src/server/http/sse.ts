@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeError } from '../safe-error';
 
 /** An event to send, or a comment that only keeps the connection open through proxies. */
 export type ServerSentEvent = { event: string; data: unknown } | { keepAlive: true };
@@ -42,8 +43,10 @@ export async function sendServerSentEvents(
             : `event: ${item.event}\ndata: ${JSON.stringify(item.data)}\n\n`,
         );
       }
-    } catch {
-      // a check that fails ends the stream like a refusal; the browser reconnects and is asked again
+    } catch (error) {
+      // a check that fails ends the stream like a refusal; the browser reconnects and is asked again.
+      // Logged (redacted) so that streams ending for another reason — a database gone — are seen.
+      request.log.warn({ err: safeError(error) }, 'event stream ended by an error');
     } finally {
       open.delete(out);
       if (!out.writableEnded) out.end();

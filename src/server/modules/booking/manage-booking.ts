@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import type { BookedAppointment, PublicSlotPage } from '../../../contracts/booking';
 import type { Lang } from '../../../contracts/i18n/lang';
 import { onlineRefusal } from '../../../domain/scheduling/online-rules';
 import { type AppDeps, type Ctx, makeCtx, withTransaction } from '../../context';
+import { appointments } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appointmentCalendar, loadNoticeFacts } from '../notifications/appointment-notices';
 import { appointmentOfToken, manageLinkExpired } from '../notifications/manage-token';
@@ -143,6 +145,28 @@ export async function moveManagedAppointment(
   // checked alone in the practitioner's agenda (see lockAgenda), then moved in the same transaction
   await withTransaction(patientCtx(deps, facts, meta), async (tx) => {
     await lockAgenda(tx, practitioner.id);
+    // the rules above were checked on the link's rows: if the desk changed the appointment since (another
+    // practitioner, time, a cancellation), they no longer apply — refuse rather than move on stale rows
+    const [locked] = await tx.db
+      .select({
+        practitionerId: appointments.practitionerId,
+        startsAt: appointments.startsAt,
+        version: appointments.version,
+        cancelledAt: appointments.cancelledAt,
+        deletedAt: appointments.deletedAt,
+      })
+      .from(appointments)
+      .where(and(eq(appointments.id, appointment.id), eq(appointments.practiceId, tx.practiceId)))
+      .for('update');
+    if (
+      !locked ||
+      locked.practitionerId !== appointment.practitionerId ||
+      locked.startsAt.getTime() !== appointment.startsAt.getTime() ||
+      locked.version !== appointment.version ||
+      locked.cancelledAt ||
+      locked.deletedAt
+    )
+      throw new AppError('CONFLICT');
     const slot = (
       await onlineSlots(tx.db, practice, motif, [practitioner.id], {
         from: start,
