@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appModuleSchema } from './app-module';
+import type { ErrorCodeName } from './error-codes';
 
 /**
  * The closed set of error codes the API answers with: each code has exactly one HTTP status and the
@@ -243,6 +244,11 @@ export const errorCatalog = {
 
 type Catalog = typeof errorCatalog;
 export type AppErrorCode = keyof Catalog;
+
+/** The catalog and the leaf list of names (`error-codes.ts`, for the web) hold the same codes. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const catalogMatchesNames: SameKeys<AppErrorCode, ErrorCodeName> = true;
+void catalogMatchesNames;
 
 export const errorCodes = Object.keys(errorCatalog) as [AppErrorCode, ...AppErrorCode[]];
 

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, formOf, holdReadsUntilUnlocked, isApiError, sessionEnded, sessionUnlocked } from './api';
+import {
+  ApiError,
+  api,
+  formOf,
+  holdReadsUntilUnlocked,
+  isApiError,
+  sessionEnded,
+  sessionUnlocked,
+} from './api';
 
 const locked = () =>
   new Response(JSON.stringify({ code: 'SESSION_LOCKED', message: 'Session verrouillée' }), {
@@ -116,5 +124,30 @@ describe('the one client', () => {
     expect(refused).toMatchObject({ status: 413, message: 'Trop lourd' });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(api.get('/api/public/practices')).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
+  });
+});
+
+describe('error bodies', () => {
+  it('keeps an API error body with its code and details', () => {
+    const error = ApiError.fromAnswer(
+      409,
+      { code: 'SLOT_TAKEN', message: 'Créneau pris', details: { nextSlots: [] } },
+      'fallback',
+    );
+    expect(isApiError(error, 'SLOT_TAKEN')).toBe(true);
+    expect(error.message).toBe('Créneau pris');
+  });
+
+  it('does not take a foreign JSON error (a proxy’s) for an API error', () => {
+    for (const body of [
+      { code: 'ECONNRESET', message: 'upstream' },
+      { code: 42 },
+      { error: 'Bad Gateway' },
+      null,
+    ]) {
+      const error = ApiError.fromAnswer(502, body, 'Le service ne répond pas');
+      expect(error.code).toBe('INTERNAL');
+      expect(error.message).toBe('Le service ne répond pas');
+    }
   });
 });

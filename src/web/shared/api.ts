@@ -1,3 +1,4 @@
+import { isErrorCodeName } from '../../contracts/error-codes';
 import type { AppErrorCode, ErrorBody, ErrorBodyOf, FieldIssue, RefusalReason } from '../../contracts/errors';
 import { activeLang } from './i18n';
 
@@ -47,7 +48,8 @@ export class ApiError<out C extends ApiErrorCode = ApiErrorCode> extends Error {
   /** The error of an answer that is not 2xx; a body that is not an error body counts as INTERNAL. */
   static fromAnswer(status: number, body: unknown, fallbackMessage: string): ApiError {
     const answer = body as Partial<ErrorBody> | null;
-    if (!answer || typeof answer.code !== 'string')
+    // a body that is not one of ours (a proxy's error page turned JSON…) is not trusted as an API error
+    if (!answer || !isErrorCodeName(answer.code))
       return new ApiError(status, { code: 'INTERNAL', message: fallbackMessage });
     return new ApiError(status, { ...(answer as ErrorBody), message: answer.message ?? fallbackMessage });
   }
