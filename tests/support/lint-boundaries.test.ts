@@ -22,8 +22,8 @@ import { quote } from './same-module';
 export const used = [lockAgenda, loadAgendas, hidden, quote];
 `,
   'src/server/jobs/fixture.ts': `import { lockAgenda } from '../modules/scheduling/appointment-rules';
-import { sendReminder } from '../modules/notifications/appointment-notices';
-export const used = [lockAgenda, sendReminder];
+import { describeAppointment } from '../modules/notifications/appointment-notices';
+export const used = [lockAgenda, describeAppointment];
 `,
   // tests may reach a module's internals
   'tests/api/fixture.ts': `import { lockAgenda } from '../../src/server/modules/scheduling/appointment-rules';
