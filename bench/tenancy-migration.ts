@@ -13,12 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type Database, migrationsFolder, openDatabase } from '../src/server/db/client';
 
@@ -27,16 +22,7 @@ const APPOINTMENTS = [50_000, 2_500];
 const PRACTITIONERS = 10;
 
 async function migrateFrom(database: Database, folder: string): Promise<void> {
-  const client = (database.db as unknown as { $client: unknown }).$client;
-  if (database.kind === 'pglite') {
-    await migratePglite(drizzlePglite({ client: client as PGlite, casing: 'snake_case' }), {
-      migrationsFolder: folder,
-    });
-  } else {
-    await migrateNodePg(drizzleNodePg({ client: client as pg.Pool, casing: 'snake_case' }), {
-      migrationsFolder: folder,
-    });
-  }
+  await database.migrate(folder);
 }
 
 /** One practice: staff, a location, two motifs, patients, appointments with their history, messages. */

@@ -2,12 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrationsFolder, openDatabase } from '../../src/server/db/client';
@@ -27,16 +22,7 @@ let dropDatabase = async () => {};
 
 /** Applies the migrations of `folder` with the runtime migrator of the database's driver. */
 async function migrateFrom(folder: string): Promise<void> {
-  const client = (database.db as unknown as { $client: unknown }).$client;
-  if (database.kind === 'pglite') {
-    await migratePglite(drizzlePglite({ client: client as PGlite, casing: 'snake_case' }), {
-      migrationsFolder: folder,
-    });
-  } else {
-    await migrateNodePg(drizzleNodePg({ client: client as pg.Pool, casing: 'snake_case' }), {
-      migrationsFolder: folder,
-    });
-  }
+  await database.migrate(folder);
 }
 
 async function rows<T>(query: string): Promise<T[]> {

@@ -28,7 +28,8 @@ export type DatabaseOptions =
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
-  migrate(): Promise<void>;
+  /** Applies the pending migrations (of `folder`: tests and benches migrate to an earlier state). */
+  migrate(folder?: string): Promise<void>;
   /** Applied and expected migration counts, for the health check. */
   migrationState(): Promise<{ applied: number; expected: number }>;
   /** A snapshot of an embedded database (tests clone a migrated database from it). */
@@ -50,8 +51,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: 'pglite',
     db,
-    migrate: async () => {
-      await migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder });
+    migrate: async (folder = migrationsFolder) => {
+      await migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder: folder });
     },
     migrationState: () => migrationState(db),
     dump: () => client.dumpDataDir('none') as Promise<Blob>,
@@ -70,8 +71,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
-    migrate: async () => {
-      await migrateNodePg(drizzleNodePg({ client: pool, casing: 'snake_case' }), { migrationsFolder });
+    migrate: async (folder = migrationsFolder) => {
+      await migrateNodePg(drizzleNodePg({ client: pool, casing: 'snake_case' }), {
+        migrationsFolder: folder,
+      });
     },
     migrationState: () => migrationState(db),
     close: async () => {
