@@ -16,9 +16,10 @@ import {
   type RelationRole,
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { refreshNameKeys } from '../patients/name-keys';
-import { assertNoPossibleDuplicate, auditDuplicateRefusal } from '../patients/possible-duplicates';
+import { assertNoPossibleDuplicate } from '../patients/possible-duplicates';
 import { findPracticeById } from '../practice/find-practice';
 import { staffChangeRequest } from './list-change-requests';
 
@@ -38,31 +39,27 @@ export async function acceptChangeRequest(
 ): Promise<StaffChangeRequest> {
   if (ctx.actor.kind !== 'staff') throw AppError.forbidden();
   const staffId = ctx.actor.staffId;
-  await withTransaction(ctx, async (tx) => {
-    const request = await lockPending(tx, id);
-    const payload = request.payload;
-    let patientId: string;
-    let decided = payload;
-    if (payload.kind === 'update_info') {
-      decided = { ...payload, before: await snapshot(tx, request.patientId, payload.changes) };
-      patientId = await applyInfo(tx, request, payload.changes);
-    } else patientId = await addDependant(tx, request, payload.dependant, input);
-    await tx.db
-      .update(patientChangeRequests)
-      .set({ status: 'accepted', decidedBy: staffId, decidedAt: tx.now, patientId, payload: decided })
-      .where(eq(patientChangeRequests.id, id));
-    await recordAudit(tx, {
-      action: 'change_request.accept',
-      entity: 'patient_change_request',
-      entityId: id,
-      patientId,
-      details: { kind: request.kind },
-    });
-  }).catch(
-    auditDuplicateRefusal(ctx, {
-      action: 'change_request.accept',
-      entity: 'patient_change_request',
-      entityId: id,
+  await auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      const request = await lockPending(tx, id);
+      const payload = request.payload;
+      let patientId: string;
+      let decided = payload;
+      if (payload.kind === 'update_info') {
+        decided = { ...payload, before: await snapshot(tx, request.patientId, payload.changes) };
+        patientId = await applyInfo(tx, request, payload.changes);
+      } else patientId = await addDependant(tx, request, payload.dependant, input);
+      await tx.db
+        .update(patientChangeRequests)
+        .set({ status: 'accepted', decidedBy: staffId, decidedAt: tx.now, patientId, payload: decided })
+        .where(eq(patientChangeRequests.id, id));
+      await recordAudit(tx, {
+        action: 'change_request.accept',
+        entity: 'patient_change_request',
+        entityId: id,
+        patientId,
+        details: { kind: request.kind },
+      });
     }),
   );
   return staffChangeRequest(ctx, id);
@@ -176,7 +173,12 @@ async function addDependant(
 
   if (input.existingPatientId) return linkExisting(ctx, parent.id, input.existingPatientId);
 
-  if (!input.confirmDuplicate) await assertNoPossibleDuplicate(ctx, dependant);
+  if (!input.confirmDuplicate)
+    await assertNoPossibleDuplicate(ctx, dependant, {
+      action: 'change_request.accept',
+      entity: 'patient_change_request',
+      entityId: request.id,
+    });
   const practice = await findPracticeById(ctx.db, ctx.practiceId);
   const [created] = await ctx.db
     .insert(patients)

@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { patients } from '../../db/schema';
-import { AppError } from '../../errors';
-import { recordAudit } from '../audit/record-audit';
+import { AuditedRefusal } from '../audit/audited-refusal';
 
 /** Who a new or changed file would be: the names and birth date PAT-1's duplicate rule compares. */
 export interface Identity {
@@ -82,51 +81,32 @@ export async function findPossibleDuplicates(
   return found;
 }
 
-/** The 409 of a possible duplicate; it carries the files shown, so the refusal can be audited. */
-export class PossibleDuplicateError extends AppError<'CONFIRMATION_REQUIRED'> {
-  constructor(readonly matches: PossibleDuplicate[]) {
-    super('CONFIRMATION_REQUIRED', { details: { reason: 'possible_duplicate', matches } });
-  }
-}
-
 /**
- * PAT-1: a file that may already exist asks for a confirmation (409 CONFIRMATION_REQUIRED) first.
+ * PAT-1: a file that may already exist asks for a confirmation (409 CONFIRMATION_REQUIRED) first. The
+ * refusal shows other patients' names and birth dates (SEC-2), so it is an `AuditedRefusal`: one
+ * `patient.duplicates_shown` row per file shown, written after the rollback by the caller's
+ * `auditRefusals`. `during` names what was being done (the action, and the entity it was about).
  * @public
  */
 export async function assertNoPossibleDuplicate(
   ctx: Ctx,
   identity: Identity,
+  during: { action: string; entity: string; entityId?: string | null },
   options: { excludeId?: string | null } = {},
 ): Promise<void> {
   const [matches = []] = await findPossibleDuplicates(ctx, [identity], options);
-  if (matches.length > 0) throw new PossibleDuplicateError(matches);
-}
-
-/**
- * A rejection handler for a use case's transaction (`withTransaction(…).catch(auditDuplicateRefusal(…))`):
- * when the transaction ended in a possible-duplicate refusal, it records who was shown which files, since
- * the refusal carries other patients' names and birth dates (SEC-2). The row is written with the outer
- * context after the transaction has rolled back, so it survives the refusal. The error is rethrown.
- * @public
- */
-export function auditDuplicateRefusal(
-  ctx: Ctx,
-  during: { action: string; entity: string; entityId?: string | null },
-): (error: unknown) => Promise<never> {
-  return async (error) => {
-    if (error instanceof PossibleDuplicateError) {
-      // one row per file shown, with its patient id, so the audit's patient index answers "who saw X"
-      await recordAudit(
-        ctx,
-        error.matches.map((file) => ({
-          action: 'patient.duplicates_shown',
-          entity: during.entity,
-          entityId: during.entityId ?? null,
-          patientId: file.id,
-          details: { during: during.action, patientIds: error.matches.map((shown) => shown.id) },
-        })),
-      );
-    }
-    throw error;
-  };
+  if (matches.length === 0) return;
+  const patientIds = matches.map((file) => file.id);
+  throw new AuditedRefusal(
+    'CONFIRMATION_REQUIRED',
+    { reason: 'possible_duplicate', matches },
+    // one row per file shown, with its patient id, so the audit's patient index answers "who saw X"
+    patientIds.map((patientId) => ({
+      action: 'patient.duplicates_shown',
+      entity: during.entity,
+      entityId: during.entityId ?? null,
+      patientId,
+      details: { during: during.action, patientIds },
+    })),
+  );
 }

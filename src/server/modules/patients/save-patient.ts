@@ -5,10 +5,11 @@ import { normalisePhone } from '../../../domain/phone';
 import { type Ctx, withTransaction } from '../../context';
 import { patientReferents, patientRelations, patients, type RelationRole, staff } from '../../db/schema';
 import { AppError, type IssueKey } from '../../errors';
+import { auditRefusals } from '../audit/audited-refusal';
 import { recordAudit } from '../audit/record-audit';
 import { findPracticeById } from '../practice/find-practice';
 import { withNameKeys } from './name-keys';
-import { assertNoPossibleDuplicate, auditDuplicateRefusal } from './possible-duplicates';
+import { assertNoPossibleDuplicate } from './possible-duplicates';
 
 type Input = z.infer<typeof patientBody>;
 type PatientRow = typeof patients.$inferSelect;
@@ -50,98 +51,100 @@ export async function savePatient(ctx: Ctx, id: string | null, input: Input): Pr
     if (responsableId && responsableId === id) issues.push({ path: fieldOf[role], key: 'not_yourself' });
   }
 
-  return withTransaction(ctx, async (tx) => {
-    const current = id ? await findPatient(tx, id) : null;
-    const existingLinks = current
-      ? await tx.db.select().from(patientRelations).where(eq(patientRelations.patientId, current.id))
-      : [];
-    const linked = (role: RelationRole) =>
-      input.responsables && role in namesOf(input.responsables)
-        ? responsables.find(([candidate]) => candidate === role)?.[1]
-        : existingLinks.find((link) => link.role === role)?.responsableId;
-    // parent 1 and parent 2 are two people (the guarantor may be either of them)
-    const [parent1, parent2] = [linked('parent1'), linked('parent2')];
-    if (parent1 && parent2 && parent1 === parent2)
-      issues.push({ path: fieldOf.parent2, key: 'invalid_choice' });
-    const isDependant = (['parent1', 'parent2', 'guarantor'] as const).some((role) => !!linked(role));
-    if (!isDependant) {
-      if (!phone && !input.mobilePhone) issues.push({ path: 'mobilePhone', key: 'required' });
-      if (!input.email) issues.push({ path: 'email', key: 'required' });
-      if (!input.addressLine) issues.push({ path: 'addressLine', key: 'required' });
-      if (!input.postalCode) issues.push({ path: 'postalCode', key: 'required' });
-      if (!input.city) issues.push({ path: 'city', key: 'required' });
-    }
-    await checkStaffChoices(tx, input, issues);
-    await checkResponsables(tx, responsables, fieldOf, issues);
-    if (issues.length > 0) throw AppError.validation(issues);
+  return auditRefusals(ctx, () =>
+    withTransaction(ctx, async (tx) => {
+      const current = id ? await findPatient(tx, id) : null;
+      const existingLinks = current
+        ? await tx.db.select().from(patientRelations).where(eq(patientRelations.patientId, current.id))
+        : [];
+      const linked = (role: RelationRole) =>
+        input.responsables && role in namesOf(input.responsables)
+          ? responsables.find(([candidate]) => candidate === role)?.[1]
+          : existingLinks.find((link) => link.role === role)?.responsableId;
+      // parent 1 and parent 2 are two people (the guarantor may be either of them)
+      const [parent1, parent2] = [linked('parent1'), linked('parent2')];
+      if (parent1 && parent2 && parent1 === parent2)
+        issues.push({ path: fieldOf.parent2, key: 'invalid_choice' });
+      const isDependant = (['parent1', 'parent2', 'guarantor'] as const).some((role) => !!linked(role));
+      if (!isDependant) {
+        if (!phone && !input.mobilePhone) issues.push({ path: 'mobilePhone', key: 'required' });
+        if (!input.email) issues.push({ path: 'email', key: 'required' });
+        if (!input.addressLine) issues.push({ path: 'addressLine', key: 'required' });
+        if (!input.postalCode) issues.push({ path: 'postalCode', key: 'required' });
+        if (!input.city) issues.push({ path: 'city', key: 'required' });
+      }
+      await checkStaffChoices(tx, input, issues);
+      await checkResponsables(tx, responsables, fieldOf, issues);
+      if (issues.length > 0) throw AppError.validation(issues);
 
-    if (!input.confirmDuplicate) await assertNoPossibleDuplicate(tx, input, { excludeId: id });
+      if (!input.confirmDuplicate)
+        await assertNoPossibleDuplicate(
+          tx,
+          input,
+          { action: id ? 'patient.update' : 'patient.create', entity: 'patient', entityId: id },
+          { excludeId: id },
+        );
 
-    const values = withNameKeys({
-      lastName: input.lastName,
-      firstName: input.firstName,
-      birthDate: input.birthDate,
-      mobilePhone: phone,
-      email,
-      addressLine: input.addressLine ?? null,
-      postalCode: input.postalCode ?? null,
-      city: input.city ?? null,
-      country: practice.country,
-      ...(input.ownPractitionerId !== undefined ? { ownPractitionerId: input.ownPractitionerId } : {}),
-      ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      ...(input.notificationChannel ? { notificationChannel: input.notificationChannel } : {}),
-      ...(input.appOptOut !== undefined ? { appOptOut: input.appOptOut } : {}),
-      updatedAt: tx.now,
-    });
-    let patientId: string;
-    if (current) {
-      await tx.db.update(patients).set(values).where(eq(patients.id, current.id));
-      patientId = current.id;
-    } else {
-      const [row] = await tx.db
-        .insert(patients)
-        .values({ ...values, practiceId: tx.practiceId, createdBy: staffId, createdAt: tx.now })
-        .returning({ id: patients.id });
-      if (!row) throw new AppError('INTERNAL');
-      patientId = row.id;
-    }
-    if (input.responsables) {
-      for (const [role, responsableId] of responsables) {
-        if (!(role in namesOf(input.responsables))) continue;
-        await tx.db
-          .delete(patientRelations)
-          .where(and(eq(patientRelations.patientId, patientId), eq(patientRelations.role, role)));
-        if (responsableId) {
+      const values = withNameKeys({
+        lastName: input.lastName,
+        firstName: input.firstName,
+        birthDate: input.birthDate,
+        mobilePhone: phone,
+        email,
+        addressLine: input.addressLine ?? null,
+        postalCode: input.postalCode ?? null,
+        city: input.city ?? null,
+        country: practice.country,
+        ...(input.ownPractitionerId !== undefined ? { ownPractitionerId: input.ownPractitionerId } : {}),
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        ...(input.notificationChannel ? { notificationChannel: input.notificationChannel } : {}),
+        ...(input.appOptOut !== undefined ? { appOptOut: input.appOptOut } : {}),
+        updatedAt: tx.now,
+      });
+      let patientId: string;
+      if (current) {
+        await tx.db.update(patients).set(values).where(eq(patients.id, current.id));
+        patientId = current.id;
+      } else {
+        const [row] = await tx.db
+          .insert(patients)
+          .values({ ...values, practiceId: tx.practiceId, createdBy: staffId, createdAt: tx.now })
+          .returning({ id: patients.id });
+        if (!row) throw new AppError('INTERNAL');
+        patientId = row.id;
+      }
+      if (input.responsables) {
+        for (const [role, responsableId] of responsables) {
+          if (!(role in namesOf(input.responsables))) continue;
           await tx.db
-            .insert(patientRelations)
-            .values({ practiceId: tx.practiceId, patientId, responsableId, role, createdAt: tx.now });
+            .delete(patientRelations)
+            .where(and(eq(patientRelations.patientId, patientId), eq(patientRelations.role, role)));
+          if (responsableId) {
+            await tx.db
+              .insert(patientRelations)
+              .values({ practiceId: tx.practiceId, patientId, responsableId, role, createdAt: tx.now });
+          }
         }
       }
-    }
-    if (input.referentIds) {
-      await tx.db.delete(patientReferents).where(eq(patientReferents.patientId, patientId));
-      const referentIds = [...new Set(input.referentIds)];
-      if (referentIds.length > 0) {
-        await tx.db
-          .insert(patientReferents)
-          .values(
-            referentIds.map((staffRef) => ({ practiceId: tx.practiceId, patientId, staffId: staffRef })),
-          );
+      if (input.referentIds) {
+        await tx.db.delete(patientReferents).where(eq(patientReferents.patientId, patientId));
+        const referentIds = [...new Set(input.referentIds)];
+        if (referentIds.length > 0) {
+          await tx.db
+            .insert(patientReferents)
+            .values(
+              referentIds.map((staffRef) => ({ practiceId: tx.practiceId, patientId, staffId: staffRef })),
+            );
+        }
       }
-    }
-    await recordAudit(tx, {
-      action: current ? 'patient.update' : 'patient.create',
-      entity: 'patient',
-      entityId: patientId,
-      patientId,
-      details: { fields: Object.keys(input).filter((key) => key !== 'confirmDuplicate') },
-    });
-    return patientId;
-  }).catch(
-    auditDuplicateRefusal(ctx, {
-      action: id ? 'patient.update' : 'patient.create',
-      entity: 'patient',
-      entityId: id,
+      await recordAudit(tx, {
+        action: current ? 'patient.update' : 'patient.create',
+        entity: 'patient',
+        entityId: patientId,
+        patientId,
+        details: { fields: Object.keys(input).filter((key) => key !== 'confirmDuplicate') },
+      });
+      return patientId;
     }),
   );
 }
